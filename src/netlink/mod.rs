@@ -1,0 +1,9 @@
+//! rtnetlink: the socket and framing (socket.rs), request building and message walking
+//! (msg.rs), the attribute walker (attr.rs), the numbers (consts.rs), and typed decoding and
+//! request builders per message family.
+
+pub mod attr;
+pub mod consts;
+pub mod msg;
+pub mod nsid;
+pub mod socket;
