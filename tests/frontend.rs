@@ -1,0 +1,123 @@
+//! The multicall front end and the ip global options.
+mod common;
+use common::*;
+use std::process::Command;
+
+fn ipbox(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(ipbox_bin()).args(args).output().expect("run ipbox");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn list_help_version() {
+    assert_eq!(ipbox(&["--list"]), (0, "brctl\nip\n".into(), String::new()));
+    let (rc, out, _) = ipbox(&["--help"]);
+    assert_eq!(rc, 0);
+    assert!(out.contains("ipbox --install [-s] DIR"), "{out}");
+    let (rc, out, _) = ipbox(&["--version"]);
+    assert_eq!(rc, 0);
+    assert!(out.starts_with(&format!("ipbox {} ", env!("CARGO_PKG_VERSION"))), "{out}");
+}
+
+#[test]
+fn unknown_applet() {
+    assert_eq!(ipbox(&["nosuch"]), (127, String::new(), "nosuch: applet not found\n".into()));
+    assert_eq!(ipbox(&["/usr/bin/ipzz"]), (127, String::new(), "ipzz: applet not found\n".into()));
+}
+
+#[test]
+fn applet_by_name_and_by_path() {
+    let (rc, out, _) = ipbox(&["/usr/sbin/ip", "-V"]);
+    assert_eq!(rc, 0);
+    assert_eq!(out, format!("ip utility, ipbox {} (follows iproute2-6.1.0)\n", env!("CARGO_PKG_VERSION")));
+    let (rc, _, err) = ipbox(&["ip"]);
+    assert_eq!(rc, 255);
+    assert!(err.starts_with("Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }\n"), "{err}");
+}
+
+#[test]
+fn install_makes_working_links() {
+    for (flag, symbolic) in [(None, false), (Some("-s"), true)] {
+        let dir = std::env::temp_dir().join(format!("ipbox-install-{}-{symbolic}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let mut args = vec!["--install"];
+        if let Some(f) = flag {
+            args.push(f);
+        }
+        let d = dir.to_str().unwrap().to_string();
+        args.push(&d);
+        assert_eq!(ipbox(&args), (0, String::new(), String::new()));
+        for a in ["ip", "brctl"] {
+            let p = dir.join(a);
+            assert_eq!(std::fs::symlink_metadata(&p).unwrap().file_type().is_symlink(), symbolic);
+        }
+        let out = Command::new(dir.join("ip")).arg("-V").output().unwrap();
+        assert!(String::from_utf8_lossy(&out.stdout).starts_with("ip utility, ipbox"));
+        // a second install over our own links is fine
+        assert_eq!(ipbox(&args).0, 0);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+    assert_eq!(ipbox(&["--install"]).0, 1);
+}
+
+#[test]
+fn ip_object_named_binary() {
+    // iproute2's trick: a binary called ipnetns runs `ip netns`
+    let dir = std::env::temp_dir().join(format!("ipbox-ipnetns-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::os::unix::fs::symlink(ipbox_bin(), dir.join("ipnetns")).unwrap();
+    let out = Command::new(dir.join("ipnetns")).arg("help").output().unwrap();
+    assert_eq!(out.status.code(), Some(255));
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with("Usage:\tip netns list\n"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn global_options_like_iproute2() {
+    assert_same(
+        "ip -x
+ip -jp netns
+ip -color=bogus netns
+ip -f foo netns
+ip -rc abc netns
+ip -- -4 netns
+ip -s -s -d -o -br -t -ts -h -iec -r -N -a -echo -force netns
+ip -family inet6 -4 -0 -M -B netns
+ip --json --pretty netns
+ip -c=never -color=auto -c netns",
+    );
+}
+
+const USAGE: &str = "! Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }
+!        ip [ -force ] -batch filename
+! where  OBJECT := { address | help | link | netns | route }
+!        OPTIONS := { -V[ersion] | -s[tatistics] | -d[etails] | -r[esolve] |
+!                     -h[uman-readable] | -iec | -j[son] | -p[retty] |
+!                     -f[amily] { inet | inet6 | mpls | bridge | link } |
+!                     -4 | -6 | -M | -B | -0 |
+!                     -l[oops] { maximum-addr-flush-attempts } | -br[ief] |
+!                     -o[neline] | -t[imestamp] | -ts[hort] | -b[atch] [filename] |
+!                     -rc[vbuf] [size] | -n[etns] name | -N[umeric] | -a[ll] |
+!                     -c[olor]}
+[rc=255]
+";
+
+/// Where ipbox says more than iproute2: its usage lists what it serves, objects it does not
+/// serve say so, and near misses get a suggestion after iproute2's own line.
+#[test]
+fn usage_unserved_objects_and_suggestions() {
+    let want = format!(
+        "$ ip\n{USAGE}$ ip help\n{USAGE}$ ip -he\n{USAGE}$ ip -f help\n{USAGE}$ ip -l\n{USAGE}$ ip n\n\
+! Object \"neighbor\" is not served by ipbox (it serves address, link, netns, route); use iproute2's ip for it.\n[rc=1]\n\
+$ ip line\n! Object \"line\" is unknown, try \"ip help\".\n! Did you mean \"link\"?\n[rc=1]\n\
+$ ip xyzzy\n! Object \"xyzzy\" is unknown, try \"ip help\".\n[rc=1]\n\
+$ ip netns shwo\n! Command \"shwo\" is unknown, try \"ip netns help\".\n! Did you mean \"show\"?\n[rc=255]\n"
+    );
+    assert_transcript("ip\nip help\nip -he\nip -f help\nip -l\nip n\nip line\nip xyzzy\nip netns shwo", &want);
+}

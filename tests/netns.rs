@@ -1,0 +1,156 @@
+//! `ip netns`: every subcommand and error, compared with iproute2 6.1 in twin sandboxes.
+mod common;
+use common::*;
+
+#[test]
+fn add_list_exec_identify_delete() {
+    assert_same(
+        "ip netns add ns0
+ip netns add ns1
+ip netns list
+ip netns
+ip netns show
+ip netns lst
+ip -j netns
+ip -j -p netns
+ip netns exec ns0 ls /sys/class/net
+ip -n ns0 netns identify
+ip netns exec ns1 ip netns identify
+ip netns identify
+ip netns identify $$
+ip netns identify abc
+ip netns identify 1 2
+ip netns identify 999999
+ip netns delete ns0
+ip netns list
+ip netns del ns1 extra
+ip netns list",
+    );
+}
+
+#[test]
+fn name_and_argument_errors() {
+    assert_same(
+        "ip netns add ns1
+ip netns add ns1
+ip netns add a/b
+ip netns add ..
+ip netns add .
+ip netns add ''
+ip netns exec a/b ls
+ip netns a/b
+ip netns del nosuch
+ip netns del
+ip netns add
+ip netns foo
+ip netns help
+ip -n nonexist netns
+ip -n
+ip netns exec
+ip netns exec ns1
+ip netns exec nonexist ls
+ip netns exec ns1 /nonexistent/cmd
+ip netns exec ns1 sh -c 'exit 7'
+ip -all netns exec",
+    );
+}
+
+#[test]
+fn set_and_list_id() {
+    assert_same(
+        "ip netns add ns1
+ip netns add ns2
+ip netns set ns1 5
+ip netns list
+ip netns set ns1 6
+ip netns set nosuch 5
+ip netns set ns1 abc
+ip netns set ns1 -3
+ip netns set ns1
+ip netns set
+ip netns set ns2 auto
+ip netns list
+ip netns list-id
+ip -j netns list-id
+ip -j -p netns list-id
+ip netns list-id nsid 5
+ip -j netns list-id nsid 5
+ip netns list-id nsid 7
+ip netns list-id target-nsid 5
+ip -j netns list-id target-nsid 5
+ip netns list-id nsid abc
+ip netns list-id nsid -1
+ip netns list-id nsid -1 x
+ip netns list-id bogus
+ip netns list-id nsid 1 nsid 2",
+    );
+}
+
+#[test]
+fn pids_attach_all() {
+    assert_same(
+        "ip netns add ns1
+ip netns add ns2
+ip netns pids ns1
+ip netns pids nosuch
+ip netns pids
+ip netns pids ns1 x
+ip netns attach att $$
+ip netns list
+ip netns identify
+ip netns attach att2
+ip netns attach att2 abc
+ip netns attach att2 0
+ip netns attach att2 999999
+ip netns list
+ip -all netns exec echo hi
+ip -all netns exec sh -c 'exit 3'
+ip -all netns delete
+ip netns list",
+    );
+}
+
+#[test]
+fn etc_netns_files_are_bound_over_etc() {
+    assert_same(
+        "ip netns add ns1
+mkdir -p /etc/netns/ns1 && echo 'nameserver 192.0.2.53' > /etc/netns/ns1/resolv.conf
+echo x > /etc/netns/ns1/no-such-file-in-etc
+ip netns exec ns1 cat /etc/resolv.conf
+ip -n ns1 netns identify",
+    );
+}
+
+#[test]
+fn pids_finds_a_process_inside() {
+    // a process parked in ns1 shows up in `pids`, and `identify PID` names ns1
+    assert_transcript(
+        "ip netns add ns1
+ip netns exec ns1 sleep 5 & sleep 0.3; p=$(ip netns pids ns1); ip netns identify $p; kill $p",
+        "$ ip netns add ns1\n[rc=0]\n$ ip netns exec ns1 sleep 5 & sleep 0.3; p=$(ip netns pids ns1); ip netns identify $p; kill $p\nns1\n[rc=0]\n",
+    );
+}
+
+#[test]
+fn monitor_reports_add_and_delete_as_they_happen() {
+    assert_transcript(
+        "(timeout 2 ip netns monitor > mon.out &); sleep 0.3; ip netns add m1; ip netns del m1; sleep 0.3; cat mon.out",
+        "$ (timeout 2 ip netns monitor > mon.out &); sleep 0.3; ip netns add m1; ip netns del m1; sleep 0.3; cat mon.out\nadd m1\ndelete m1\n[rc=0]\n",
+    );
+}
+
+#[test]
+fn batch_reuses_one_socket_and_stops_at_first_failure() {
+    assert_same(
+        "printf 'netns add b1\\nnetns set b1 9\\nnetns list-id\\nnetns del nosuch\\nnetns add b2\\n' > b.txt
+ip -b b.txt
+ip netns list
+printf 'netns add c1\\n# comment\\nnetns \\\\\\n list\\nnetns del nosuch\\nnetns add c2\\n' > c.txt
+ip -force -batch c.txt
+ip netns list
+printf 'netns list\\nnetns bogus\\nnetns add d1\\n' | ip -force -b -
+ip netns list
+ip -b /nonexistent
+printf 'netns exec c1 sh -c \"exit 4\"\\nnetns exec c1 echo \"a  b\"\\n' | ip -force -b -",
+    );
+}
