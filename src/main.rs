@@ -5,6 +5,7 @@
 mod brctl;
 mod error;
 mod ip;
+mod names;
 mod netlink;
 mod netns;
 mod print;

@@ -4,6 +4,9 @@
 
 pub mod args;
 mod batch;
+pub mod inet;
+pub mod link;
+pub mod lookup;
 mod netns;
 mod suggest;
 
@@ -140,7 +143,7 @@ const OBJECTS: &[(&str, Option<Handler>)] = &[
     ("neighbour", None),
     ("ntable", None),
     ("ntbl", None),
-    ("link", Some(not_yet)),
+    ("link", Some(link::run)),
     ("l2tp", None),
     ("fou", None),
     ("ila", None),
@@ -344,7 +347,7 @@ fn color_option(opt: &str) -> Option<ColorWhen> {
 }
 
 /// C's atoi: leading digits with an optional sign, 0 otherwise.
-fn atoi(s: &str) -> i32 {
+pub fn atoi(s: &str) -> i32 {
     let t = s.trim_start();
     let (neg, t) = match t.as_bytes().first() {
         Some(b'-') => (true, &t[1..]),

@@ -4,6 +4,7 @@
 
 pub mod attr;
 pub mod consts;
+pub mod link;
 pub mod msg;
 pub mod nsid;
 pub mod socket;

@@ -89,6 +89,20 @@ impl Request {
         self
     }
 
+    /// Current length (the offset the next bytes will have).
+    pub fn len(&self) -> usize {
+        self.buf.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.buf.is_empty()
+    }
+    /// Overwrites bytes already written (a family header filled in after parsing).
+    pub fn patch(&mut self, at: usize, bytes: &[u8]) {
+        if let Some(dst) = self.buf.get_mut(at..at + bytes.len()) {
+            dst.copy_from_slice(bytes);
+        }
+    }
+
     pub fn msg_type(&self) -> u16 {
         u16::from_ne_bytes([self.buf[4], self.buf[5]])
     }

@@ -6,6 +6,8 @@
 //! in text mode only the text. `text()` and `json_*()` print in one mode only.
 
 pub mod json;
+pub mod link;
+pub mod stats;
 
 use std::fmt::Arguments;
 use std::io::Write;
@@ -112,6 +114,10 @@ impl Printer {
             }
         }
         self.buf.clear();
+    }
+    /// Lets a long listing drain its buffer between records.
+    pub fn checkpoint(&mut self) {
+        self.maybe_flush();
     }
     fn maybe_flush(&mut self) {
         if self.buf.len() >= FLUSH_AT {

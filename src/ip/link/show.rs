@@ -1,0 +1,250 @@
+//! `ip link show` (and the link half of `ip addr show`): iproute2's ipaddr_list_flush_or_save
+//! for links — filters, one RTM_GETLINK dump (or one GET for `dev X`), then printing.
+
+use std::collections::HashMap;
+use std::os::fd::AsRawFd;
+
+use super::kinds;
+use crate::error::{Error, Result};
+use crate::ip::args::{Args, duparg2, invarg, matches};
+use crate::ip::{AF_PACKET, Ctx, lookup};
+use crate::netlink::consts::*;
+use crate::netlink::link::{self, Link};
+use crate::netlink::nsid;
+use crate::print::link::{LinkIndex, LinkOpts, LinkPrinter};
+
+/// Link filters of `ip link show` / `ip addr show`.
+#[derive(Debug, Clone, Default)]
+pub struct LinkFilter {
+    pub dev: Option<String>,
+    pub ifindex: i32,
+    pub up: bool,
+    pub group: Option<u32>,
+    /// > 0: a master's index; -1: `nomaster`.
+    pub master: i32,
+    pub kind: Option<String>,
+    pub slave_kind: Option<String>,
+}
+
+impl LinkFilter {
+    /// print_linkinfo's own checks (the kernel filtered master and kind already, mostly).
+    pub fn pass(&self, l: &Link) -> bool {
+        if self.ifindex != 0 && l.info.index != self.ifindex {
+            return false;
+        }
+        if self.up && !l.is_up() {
+            return false;
+        }
+        if let (Some(g), Some(lg)) = (self.group, l.group) {
+            if g != lg {
+                return false;
+            }
+        }
+        if self.master > 0 && l.master != Some(self.master as u32) {
+            return false;
+        }
+        if let Some(k) = &self.kind {
+            if l.kind != Some(k.as_bytes()) {
+                return false;
+            }
+        }
+        if let Some(k) = &self.slave_kind {
+            if l.slave_kind != Some(k.as_bytes()) {
+                return false;
+            }
+        }
+        true
+    }
+}
+
+/// Reads a link-filter word (`up`, `group G`, `master DEV`, `nomaster`, `vrf NAME`, `type KIND`);
+/// false when the word is not one of them.
+pub fn filter_word(ctx: &mut Ctx, w: &str, args: &mut Args, f: &mut LinkFilter) -> Result<bool> {
+    match w {
+        "up" => f.up = true,
+        "group" => {
+            let v = args.need()?;
+            f.group = Some(
+                crate::names::a2n(crate::names::groups(), &v, u32::MAX)
+                    .ok_or_else(|| invarg("Invalid \"group\" value\n", &v))?,
+            );
+        }
+        "master" => {
+            let v = args.need()?;
+            let idx = lookup::ifindex(ctx, &v);
+            if idx == 0 {
+                return Err(invarg("Device does not exist\n", &v));
+            }
+            f.master = idx;
+        }
+        "vrf" => {
+            let v = args.need()?;
+            let idx = lookup::ifindex(ctx, &v);
+            if idx == 0 {
+                return Err(invarg("Not a valid VRF name\n", &v));
+            }
+            f.master = idx;
+        }
+        "nomaster" => f.master = -1,
+        "type" => {
+            let v = args.need()?;
+            match v.strip_suffix("_slave") {
+                Some(k) => f.slave_kind = Some(k.to_string()),
+                None => f.kind = Some(v),
+            }
+        }
+        _ => return Ok(false),
+    }
+    Ok(true)
+}
+
+/// A bare word or `dev NAME` names the device; a second one is an error.
+pub fn dev_word(w: &str, args: &mut Args, f: &mut LinkFilter, help: fn() -> Error) -> Result<()> {
+    let d = if w == "dev" {
+        args.need()?
+    } else {
+        if matches(w, "help") {
+            return Err(help());
+        }
+        w.to_string()
+    };
+    if f.dev.is_some() {
+        return Err(duparg2("dev", &d));
+    }
+    f.dev = Some(d);
+    Ok(())
+}
+
+pub fn link_opts(ctx: &Ctx, do_link: bool, family: u8) -> LinkOpts {
+    LinkOpts {
+        do_link,
+        details: ctx.opts.details,
+        stats: ctx.opts.stats,
+        brief: ctx.opts.brief,
+        family,
+        numeric: ctx.opts.numeric,
+        human: ctx.opts.human > 0,
+        iec: ctx.opts.iec,
+    }
+}
+
+/// The nsid -> /run/netns name map (netns_map_init), only when a link needs it.
+pub fn netns_names(ctx: &mut Ctx) -> HashMap<i32, String> {
+    let mut map = HashMap::new();
+    for name in crate::netns::names() {
+        let Ok(fd) = crate::netns::open_fd(&name) else { continue };
+        let Ok(sock) = ctx.sock() else { break };
+        if let Ok(ans) = sock.talk(nsid::get_by_fd(fd.as_raw_fd())) {
+            if let Some(n) = nsid::first(ans.messages()) {
+                if n.nsid >= 0 {
+                    map.entry(n.nsid).or_insert(name);
+                }
+            }
+        }
+    }
+    map
+}
+
+/// EXT_MASK for link requests: VFs, and no statistics unless they will be shown.
+pub fn ext_mask(ctx: &Ctx) -> u32 {
+    if ctx.opts.stats > 0 { RTEXT_FILTER_VF } else { RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS }
+}
+
+/// `ip link show [DEV] [filters]`.
+pub fn list(ctx: &mut Ctx, mut args: Args, do_link: bool) -> Result<()> {
+    let mut f = LinkFilter::default();
+    let family = AF_PACKET;
+    while let Some(w) = args.next() {
+        if w == "to" {
+            let v = args.need()?;
+            crate::ip::inet::get_prefix(&v, family)?;
+        } else if w == "scope" || w == "label" {
+            args.need()?;
+        } else if filter_word(ctx, &w, &mut args, &mut f)? {
+        } else {
+            dev_word(&w, &mut args, &mut f, super::usage)?;
+        }
+    }
+    if let Some(d) = &f.dev {
+        f.ifindex = lookup::ifindex(ctx, d);
+        if f.ifindex <= 0 {
+            return Err(Error::fail(format!("Device \"{d}\" does not exist.")));
+        }
+    }
+    let opts = link_opts(ctx, do_link, family);
+    ctx.p.begin();
+    let dump = if let (Some(d), None) = (f.dev.clone(), f.group) {
+        let req = link::get(0, 0, Some(d.as_bytes()), ext_mask(ctx));
+        match ctx.sock()?.talk(req) {
+            Ok(a) => a.replies,
+            Err(e) => {
+                ctx.p.end();
+                return Err(Error::exit(format!("{e}\nCannot send link get request: {}", crate::error::strerror(e.errno)), 1));
+            }
+        }
+    } else {
+        let master = (f.master != 0).then_some(f.master);
+        let req = link::dump(family, ext_mask(ctx), master, f.kind.as_deref().map(str::as_bytes));
+        match ctx.dump(req) {
+            Ok(d) => d.data,
+            Err(e) => {
+                ctx.warn(format_args!("{e}\nDump terminated"));
+                Vec::new()
+            }
+        }
+    };
+    let links: Vec<Link> = crate::netlink::msg::Messages::new(&dump).filter_map(|m| Link::parse(m.ty, m.payload)).collect();
+    print_links(ctx, &links, &f, opts, None);
+    ctx.p.end();
+    Ok(())
+}
+
+/// Builds the name map (from the links at hand, asking the kernel for any missing peer or
+/// master), then prints every link that passes the filter. `after` prints extra lines per link
+/// (addresses) and returns whether to print the link at all.
+pub fn print_links(ctx: &mut Ctx, links: &[Link], f: &LinkFilter, opts: LinkOpts, after: Option<&mut dyn FnMut(&mut Ctx, &Link, &LinkPrinter)>) {
+    let mut index = LinkIndex::default();
+    for l in links {
+        index.map.insert(l.info.index, (l.name, l.info.flags));
+    }
+    // links referred to but not in this listing (single GET, filtered dumps)
+    let mut extra: Vec<(i32, Vec<u8>, u32)> = Vec::new();
+    for l in links {
+        let mut wanted = Vec::new();
+        if let Some(m) = l.master {
+            wanted.push(m as i32);
+        }
+        if let (Some(k), None) = (l.link, l.link_netnsid) {
+            if k != 0 {
+                wanted.push(k as i32);
+            }
+        }
+        for w in wanted {
+            if !index.map.contains_key(&w) && !extra.iter().any(|(i, _, _)| *i == w) {
+                if let Some((n, fl)) = lookup::name_and_flags(ctx, w) {
+                    extra.push((w, n, fl));
+                }
+            }
+        }
+    }
+    for (i, n, fl) in &extra {
+        index.map.insert(*i, (n.as_slice(), *fl));
+    }
+    let need_ns = !ctx.p.is_json() && links.iter().any(|l| l.link_netnsid.is_some_and(|i| i >= 0) || l.new_netnsid.is_some());
+    let ns = if need_ns { netns_names(ctx) } else { HashMap::new() };
+    let printer = LinkPrinter { opts, names: &index, netns_names: &ns, kinds: kinds::print_details };
+    let mut after = after;
+    for l in links {
+        if !f.pass(l) {
+            continue;
+        }
+        if let Some(cb) = after.as_mut() {
+            cb(ctx, l, &printer);
+        } else {
+            ctx.p.open_object("");
+            printer.print(&mut ctx.p, l);
+            ctx.p.close_object();
+            ctx.p.checkpoint();
+        }
+    }
+}
