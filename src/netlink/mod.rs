@@ -3,6 +3,7 @@
 //! request builders per message family.
 
 pub mod attr;
+pub mod bridge;
 pub mod consts;
 pub mod link;
 pub mod msg;

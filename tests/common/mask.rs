@@ -29,8 +29,19 @@ fn replace_all(s: &str, m: impl Fn(&[u8], usize) -> Option<(usize, String)>) -> 
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// A word boundary, or the end of an ANSI color sequence (`\x1b[33m`) right before.
 fn boundary_before(b: &[u8], i: usize) -> bool {
-    i == 0 || !is_word(b[i - 1])
+    if i == 0 || !is_word(b[i - 1]) {
+        return true;
+    }
+    if b[i - 1] == b'm' {
+        let mut j = i - 1;
+        while j > 0 && (b[j - 1].is_ascii_digit() || b[j - 1] == b';') {
+            j -= 1;
+        }
+        return j >= 2 && b[j - 1] == b'[' && b[j - 2] == 0x1b;
+    }
+    false
 }
 fn boundary_after(b: &[u8], end: usize) -> bool {
     end >= b.len() || !is_word(b[end])
@@ -300,6 +311,7 @@ mod tests {
         assert_eq!(mask(" hello timer\t\t   0.84\t\t\ttcn timer\t\t   0.00"), " hello timer\t\tT\t\t\ttcn timer\t\tT");
         assert_eq!(mask("  2\tMAC\tno\t\t   0.59"), "  2\tMAC\tno\t\tT");
         assert_eq!(mask("time=0.045 ms"), "time=X ms");
+        assert_eq!(mask("\x1b[33m06:0f:65:52:02:69\x1b[0m"), "\x1b[33mMAC\x1b[0m");
         assert_eq!(mask("rtt min/avg/max/mdev = 0.1/0.2/0.3/0.0 ms"), "rtt X");
     }
 }
