@@ -2,6 +2,7 @@
 //! prefix matching, batch mode, and the context (options, output, netlink socket) every object
 //! handler receives.
 
+mod addr;
 pub mod args;
 mod batch;
 pub mod inet;
@@ -134,7 +135,7 @@ type Handler = fn(&mut Ctx, Args) -> Result<()>;
 /// iproute2 6.1's object table, in its order: the order decides what a prefix means
 /// (`ip n` is neighbor, `ip a` address). `None` marks objects ipbox does not serve.
 const OBJECTS: &[(&str, Option<Handler>)] = &[
-    ("address", Some(not_yet)),
+    ("address", Some(addr::run)),
     ("addrlabel", None),
     ("maddress", None),
     ("route", Some(not_yet)),

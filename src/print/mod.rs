@@ -5,6 +5,7 @@
 //! `p.uint("mtu", mtu, format_args!("mtu {mtu} "))`. In JSON mode only the key and value count;
 //! in text mode only the text. `text()` and `json_*()` print in one mode only.
 
+pub mod addr;
 pub mod json;
 pub mod link;
 pub mod stats;

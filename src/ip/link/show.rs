@@ -193,8 +193,8 @@ pub fn list(ctx: &mut Ctx, mut args: Args, do_link: bool) -> Result<()> {
             }
         }
     };
-    let links: Vec<Link> = crate::netlink::msg::Messages::new(&dump).filter_map(|m| Link::parse(m.ty, m.payload)).collect();
-    print_links(ctx, &links, &f, opts, None);
+    let mut links: Vec<Link> = crate::netlink::msg::Messages::new(&dump).filter_map(|m| Link::parse(m.ty, m.payload)).collect();
+    print_links(ctx, &mut links, &f, opts, None);
     ctx.p.end();
     Ok(())
 }
@@ -202,7 +202,18 @@ pub fn list(ctx: &mut Ctx, mut args: Args, do_link: bool) -> Result<()> {
 /// Builds the name map (from the links at hand, asking the kernel for any missing peer or
 /// master), then prints every link that passes the filter. `after` prints extra lines per link
 /// (addresses) and returns whether to print the link at all.
-pub fn print_links(ctx: &mut Ctx, links: &[Link], f: &LinkFilter, opts: LinkOpts, after: Option<&mut dyn FnMut(&mut Ctx, &Link, &LinkPrinter)>) {
+pub fn print_links(ctx: &mut Ctx, links: &mut [Link], f: &LinkFilter, opts: LinkOpts, after: Option<&mut dyn FnMut(&mut Ctx, &Link, &LinkPrinter)>) {
+    // IPv6 link dumps carry no IFLA_TXQLEN; iproute2 then asks with an ioctl, we ask rtnetlink
+    for l in links.iter_mut() {
+        if l.txqlen.is_none() {
+            if let Ok(sock) = ctx.sock() {
+                if let Ok(a) = sock.talk(link::get(0, l.info.index, None, RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS)) {
+                    l.txqlen = link::first_link(&a.replies).and_then(|x| x.txqlen);
+                }
+            }
+        }
+    }
+    let links: &[Link] = links;
     let mut index = LinkIndex::default();
     for l in links {
         index.map.insert(l.info.index, (l.name, l.info.flags));
@@ -236,6 +247,9 @@ pub fn print_links(ctx: &mut Ctx, links: &[Link], f: &LinkFilter, opts: LinkOpts
     let mut after = after;
     for l in links {
         if !f.pass(l) {
+            // iproute2 opened the JSON object before print_linkinfo refused the link
+            ctx.p.open_object("");
+            ctx.p.close_object();
             continue;
         }
         if let Some(cb) = after.as_mut() {
