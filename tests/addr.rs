@@ -188,3 +188,16 @@ ip addr show br0
 ip netns exec ns0 ping -c 1 -W 2 192.168.1.1",
     );
 }
+
+#[test]
+fn resolve_names_with_dash_r() {
+    assert_same(
+        "ip link set lo up
+ip -r addr
+ip -r -br addr
+ip -r -j addr show lo
+ip link add v0 type veth peer name v1
+ip addr add 192.0.2.1/24 dev v0
+ip -r addr show v0",
+    );
+}

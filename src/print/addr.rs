@@ -12,6 +12,8 @@ pub struct AddrOpts {
     /// `-o`, flush with -s -s, -echo: each line starts with `IDX: DEV`.
     pub with_dev: bool,
     pub numeric: bool,
+    /// -r: names instead of addresses where the resolver knows them.
+    pub resolve: bool,
 }
 
 /// iproute2's ifa_flag_data, in its order: (name, mask, v6-only, read-only).
@@ -50,10 +52,10 @@ fn family_color(f: u8) -> Color {
     }
 }
 
-/// format_host_rta without name resolution: inet_ntop of the attribute.
-fn host(family: u8, b: &[u8]) -> String {
+/// format_host_rta: inet_ntop of the attribute, or its name with -r.
+fn host(family: u8, b: &[u8], resolve: bool) -> String {
     match family {
-        AF_INET | AF_INET6 => crate::ip::inet::ntop(family, b),
+        AF_INET | AF_INET6 => crate::ip::inet::format_host(family, b, resolve),
         _ => "???".to_string(),
     }
 }
@@ -106,13 +108,13 @@ pub fn print_addr(p: &mut Printer, a: &Addr, dev: &[u8], o: AddrOpts) {
     }
     let color = family_color(fam);
     if let Some(local) = a.local {
-        let l = host(fam, local);
+        let l = host(fam, local, o.resolve);
         p.color_string(color, "local", &l, format_args!("{l}"));
         if let Some(addr) = a.address {
             let n = if fam == AF_INET { 4 } else { 16 };
             if addr.get(..n) != local.get(..n) {
                 p.text_str(" peer ");
-                let s = host(fam, addr);
+                let s = host(fam, addr, o.resolve);
                 p.color_string(color, "address", &s, format_args!("{s}"));
             }
         }
@@ -126,12 +128,12 @@ pub fn print_addr(p: &mut Printer, a: &Addr, dev: &[u8], o: AddrOpts) {
     }
     if let Some(b) = a.broadcast {
         p.text_str("brd ");
-        let s = host(fam, b);
+        let s = host(fam, b, o.resolve);
         p.color_string(color, "broadcast", &s, format_args!("{s} "));
     }
     if let Some(b) = a.anycast {
         p.text_str("any ");
-        let s = host(fam, b);
+        let s = host(fam, b, o.resolve);
         p.color_string(color, "anycast", &s, format_args!("{s} "));
     }
     let scope = crate::names::n2a(crate::names::scopes(), a.hdr.scope.into(), o.numeric);

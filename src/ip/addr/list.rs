@@ -218,7 +218,7 @@ pub fn list(ctx: &mut Ctx, mut args: Args, flush: bool) -> Result<()> {
     let brief = ctx.opts.brief;
     let stats = ctx.opts.stats > 0;
     let label_set = af.label.is_some();
-    let aopts = AddrOpts { brief, with_dev: ctx.opts.oneline, numeric: ctx.opts.numeric };
+    let aopts = AddrOpts { brief, with_dev: ctx.opts.oneline, numeric: ctx.opts.numeric, resolve: ctx.opts.resolve };
     let mut each = |ctx: &mut Ctx, l: &Link, lp: &crate::print::link::LinkPrinter| {
         ctx.p.open_object("");
         // print_linkinfo returns 0 without printing when a label filter is set
@@ -289,7 +289,7 @@ fn do_flush(ctx: &mut Ctx, af: &AddrFilter) -> Result<()> {
             }
             victims.push(m.payload.to_vec());
             if stats >= 2 {
-                let o = AddrOpts { brief: false, with_dev: true, numeric: ctx.opts.numeric };
+                let o = AddrOpts { brief: false, with_dev: true, numeric: ctx.opts.numeric, resolve: ctx.opts.resolve };
                 print_addr(&mut ctx.p, &a, &dev, o);
             }
         }
