@@ -201,3 +201,15 @@ ip addr add 192.0.2.1/24 dev v0
 ip -r addr show v0",
     );
 }
+
+#[test]
+fn echo_of_changes() {
+    assert_same(
+        "ip link add v0 type veth peer name v1
+ip -echo addr add 10.0.0.1/24 dev v0
+ip -echo -j addr add 10.0.0.2/24 dev v0
+ip -echo addr del 10.0.0.2/24 dev v0
+ip -echo -o addr add 10.0.0.3/24 dev v0
+ip -echo -6 addr add 2001:db8::1/64 nodad dev v0",
+    );
+}

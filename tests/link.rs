@@ -233,3 +233,16 @@ ip -force -b b.txt
 ip link",
     );
 }
+
+#[test]
+fn echo_of_changes() {
+    assert_same(
+        "ip link add v0 type veth peer name v1
+ip -echo link set v0 up
+ip -j -echo link set v0 up
+ip -echo link add v2 type veth peer name v3
+ip -echo link del v2
+ip -echo -j link add v4 type veth peer name v5
+ip -echo -j -p link del v4",
+    );
+}

@@ -104,6 +104,13 @@ impl Ctx {
         Ok(answer)
     }
 
+    /// A change with -echo: NLM_F_ECHO asks the kernel to send back what it did.
+    pub fn talk_echo(&mut self, mut req: Request) -> Result<Answer> {
+        use crate::netlink::consts::NLM_F_ECHO;
+        req.set_flags(req.flags() | NLM_F_ECHO);
+        self.talk(req)
+    }
+
     /// A dump; an interrupted one is redone by the socket layer, then reported if it stays so.
     pub fn dump(&mut self, req: Request) -> std::result::Result<Dump, crate::error::KernelError> {
         let sock = match self.sock() {

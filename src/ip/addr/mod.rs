@@ -261,6 +261,19 @@ fn modify(ctx: &mut Ctx, mut args: Args, cmd: u16, flags: u16) -> Result<()> {
         return Err(Error::fail("autojoin needs multicast address"));
     }
     req.patch(NLMSG_HDRLEN, &hdr.bytes());
+    if ctx.opts.echo {
+        let answer = ctx.talk_echo(req)?;
+        ctx.p.begin();
+        ctx.p.open_object("");
+        if let Some(a) = answer.messages().find_map(|m| crate::netlink::addr::Addr::parse(m.ty, m.payload)) {
+            let dev = lookup::name_and_flags(ctx, a.hdr.index as i32).map(|(n, _)| n).unwrap_or_default();
+            let o = crate::print::addr::AddrOpts { brief: false, with_dev: true, numeric: ctx.opts.numeric, resolve: ctx.opts.resolve };
+            crate::print::addr::print_addr(&mut ctx.p, &a, &dev, o);
+        }
+        ctx.p.close_object();
+        ctx.p.end();
+        return Ok(());
+    }
     ctx.talk(req)?;
     Ok(())
 }

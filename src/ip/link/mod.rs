@@ -78,6 +78,10 @@ fn modify(ctx: &mut Ctx, mut args: Args, cmd: u16, flags: u16) -> Result<()> {
     } else if flags & NLM_F_CREATE != 0 && !parsed.group_only {
         return Err(Error::fail("Not enough information: \"type\" argument is required"));
     }
+    if ctx.opts.echo {
+        let answer = ctx.talk_echo(req)?;
+        return show::print_echo(ctx, &answer.replies);
+    }
     ctx.talk(req)?;
     Ok(())
 }

@@ -125,6 +125,7 @@ pub fn link_opts(ctx: &Ctx, do_link: bool, family: u8) -> LinkOpts {
         numeric: ctx.opts.numeric,
         human: ctx.opts.human > 0,
         iec: ctx.opts.iec,
+        showqueue: true,
     }
 }
 
@@ -261,4 +262,22 @@ pub fn print_links(ctx: &mut Ctx, links: &mut [Link], f: &LinkFilter, opts: Link
             ctx.p.checkpoint();
         }
     }
+}
+
+/// `ip -echo link …`: the first message the kernel echoed, printed as `ip addr` prints links
+/// (no `mode`, no `qlen`), inside its own JSON document.
+pub fn print_echo(ctx: &mut Ctx, replies: &[u8]) -> Result<()> {
+    let mut opts = link_opts(ctx, false, 0);
+    opts.showqueue = false;
+    ctx.p.begin();
+    let first = crate::netlink::msg::Messages::new(replies).next();
+    match first.and_then(|m| Link::parse(m.ty, m.payload)) {
+        Some(l) => print_links(ctx, &mut [l], &LinkFilter::default(), opts, None),
+        None => {
+            ctx.p.open_object("");
+            ctx.p.close_object();
+        }
+    }
+    ctx.p.end();
+    Ok(())
 }
