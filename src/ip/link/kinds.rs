@@ -1,8 +1,8 @@
 //! The link kinds ipbox knows: how to parse `type KIND ARGS` and how to print their details.
 //! One file per kind beside this one; this table ties them together.
 
-use super::veth;
-use crate::error::Result;
+use super::{bridge, bridge_slave, macvlan, veth, vlan, vxlan};
+use crate::error::{Error, Result};
 use crate::ip::Ctx;
 use crate::ip::args::Args;
 use crate::netlink::msg::Request;
@@ -13,6 +13,9 @@ use crate::print::link::LinkIndex;
 pub type ParseFn = fn(&mut Ctx, &mut Args, &mut Request) -> Result<()>;
 /// Prints a kind's details (`-d`), text and JSON; `None` data when the kernel sent none.
 pub type PrintFn = fn(&mut Printer, Option<&[u8]>, &LinkIndex);
+/// The other links a kind's details name (a vxlan's `dev`, a port's `backup_port`), so the
+/// caller can resolve their names before printing.
+pub type LinksFn = fn(Option<&[u8]>) -> Vec<i32>;
 
 pub struct Kind {
     pub name: &'static str,
@@ -20,11 +23,43 @@ pub struct Kind {
     pub print: Option<PrintFn>,
     /// `ip link help KIND` (prints to stdout, exit 0).
     pub help: Option<fn()>,
+    pub links: Option<LinksFn>,
+}
+
+/// A kind iproute2 knows without options of its own: it takes and ignores any arguments
+/// (iproute2 opens an empty IFLA_INFO_DATA for them).
+const fn plain(name: &'static str, help: fn()) -> Kind {
+    Kind { name, parse: Some(ignore_args), print: None, help: Some(help), links: None }
 }
 
 pub const KINDS: &[Kind] = &[
-    Kind { name: "veth", parse: Some(veth::parse), print: None, help: Some(veth::help) },
+    Kind { name: "veth", parse: Some(veth::parse), print: None, help: Some(veth::help), links: None },
+    Kind { name: "bridge", parse: Some(bridge::parse), print: Some(bridge::print), help: Some(bridge::help), links: None },
+    Kind {
+        name: "bridge_slave",
+        parse: Some(bridge_slave::parse),
+        print: Some(bridge_slave::print),
+        help: Some(bridge_slave::help),
+        links: Some(bridge_slave::links),
+    },
+    Kind { name: "macvlan", parse: Some(macvlan::parse_macvlan), print: Some(macvlan::print), help: Some(macvlan::help_macvlan), links: None },
+    Kind { name: "macvtap", parse: Some(macvlan::parse_macvtap), print: Some(macvlan::print), help: Some(macvlan::help_macvtap), links: None },
+    Kind { name: "vxlan", parse: Some(vxlan::parse), print: Some(vxlan::print), help: Some(vxlan::help), links: Some(vxlan::links) },
+    Kind { name: "vlan", parse: Some(vlan::parse), print: Some(vlan::print), help: Some(vlan::help), links: None },
+    plain("dummy", help_dummy),
+    plain("ifb", help_ifb),
 ];
+
+fn ignore_args(_: &mut Ctx, args: &mut Args, _: &mut Request) -> Result<()> {
+    args.take_rest();
+    Ok(())
+}
+fn help_dummy() {
+    println!("Usage: ... dummy");
+}
+fn help_ifb() {
+    println!("Usage: ... ifb");
+}
 
 pub fn find(name: &str) -> Option<&'static Kind> {
     KINDS.iter().find(|k| k.name == name)
@@ -37,16 +72,38 @@ pub fn names() -> Vec<&'static str> {
     v
 }
 
-/// The details printer `print::link` calls: finds `KIND` (or `KIND_slave`) and prints its
-/// `info_data`/`info_slave_data` object. False when the kind has no printer.
-pub fn print_details(p: &mut Printer, kind: &[u8], data: Option<&[u8]>, slave: bool, names: &LinkIndex) -> bool {
+/// A kind parser's `fprintf(stderr, …); explain(); return -1`: an optional first line, then the
+/// kind's usage, exit code 1.
+pub fn explain_err(head: Option<String>, usage: &str) -> Error {
+    let usage = usage.strip_suffix('\n').unwrap_or(usage);
+    match head {
+        Some(h) => Error::fail(format!("{h}\n{usage}")),
+        None => Error::fail(usage),
+    }
+}
+
+fn kind_name(kind: &[u8], slave: bool) -> String {
     let mut name = String::from_utf8_lossy(kind).into_owned();
     if slave {
         name.push_str("_slave");
     }
-    let Some(print) = find(&name).and_then(|k| k.print) else { return false };
+    name
+}
+
+/// The details printer `print::link` calls: finds `KIND` (or `KIND_slave`) and prints its
+/// `info_data`/`info_slave_data` object. False when the kind has no printer.
+pub fn print_details(p: &mut Printer, kind: &[u8], data: Option<&[u8]>, slave: bool, names: &LinkIndex) -> bool {
+    let Some(print) = find(&kind_name(kind, slave)).and_then(|k| k.print) else { return false };
     p.open_object(if slave { "info_slave_data" } else { "info_data" });
     print(p, data, names);
     p.close_object();
     true
+}
+
+/// Indexes of links that a link's kind details refer to.
+pub fn links_referenced(kind: Option<&[u8]>, data: Option<&[u8]>, slave: bool) -> Vec<i32> {
+    kind.and_then(|k| find(&kind_name(k, slave)))
+        .and_then(|k| k.links)
+        .map(|f| f(data))
+        .unwrap_or_default()
 }
