@@ -55,7 +55,13 @@ ip -d link show br0
 ip link set br0 type bridge m 1
 ip link del br0 type bridge bogus
 ip link del br0 type bridge",
-        &["priority 4096", "ageing_time 500", "mcast_snooping 0", "mcast_query_use_ifaddr 1", "Numerical result out of range"],
+        &[
+            "priority 4096",
+            "ageing_time 500",
+            "mcast_snooping 0",
+            "mcast_query_use_ifaddr 1",
+            "Numerical result out of range",
+        ],
     );
 }
 
@@ -83,7 +89,12 @@ ip link add br0 type bridge nf_call_arptables on
 ip link add br0 type bridge mcast_last_member_interval 18446744073709551616
 ip link add br0 type bridge mcast_last_member_interval -1
 ip link help bridge",
-        &["bridge: unknown command \"bogus\"?", "Where: VLAN_PROTOCOL", "invalid mcast_hash_max", "\"zz\" is invalid lladdr."],
+        &[
+            "bridge: unknown command \"bogus\"?",
+            "Where: VLAN_PROTOCOL",
+            "invalid mcast_hash_max",
+            "\"zz\" is invalid lladdr.",
+        ],
     );
 }
 
@@ -149,7 +160,12 @@ ip link help bridge_slave
 printf 'link set v0 type bridge_slave hairpin bad\\nlink show lo\\n' > b1; ip -force -batch b1
 printf 'link set v0 type bridge_slave bogus\\nlink show lo\\n' > b2; ip -force -batch b2
 printf 'link set v0 type bridge_slave cost x\\nlink show lo\\n' > b3; ip -force -batch b3",
-        &["must be one of \"off\", \"on\", not \"1\"", "bridge_slave: unknown option \"mab\"?", "state is invalid", "Command failed b2:1"],
+        &[
+            "must be one of \"off\", \"on\", not \"1\"",
+            "bridge_slave: unknown option \"mab\"?",
+            "state is invalid",
+            "Command failed b2:1",
+        ],
     );
 }
 
@@ -175,7 +191,13 @@ ip -d link show mv4
 ip -d -j link show mv5
 ip link set mv1 type macvlan bcqueuelen 2000
 ip -d link show mv1",
-        &["macvlan mode private", "mode passthru nopromisc", "macvtap mode bridge", "\"nodst\":true", "bcqueuelen 2000"],
+        &[
+            "macvlan mode private",
+            "mode passthru nopromisc",
+            "macvtap mode bridge",
+            "\"nodst\":true",
+            "bcqueuelen 2000",
+        ],
     );
 }
 
@@ -203,7 +225,13 @@ ip -d link show mv0
 ip link add mv1 link v0 type macvtap mode source
 ip link set mv1 type macvtap macaddr add 02:00:00:00:00:09
 ip -d -j link show mv1",
-        &["remotes (3) MAC MAC MAC ", "\"macaddr_data\"", "\"mode\" is invalid lladdr.", "macvlan: unknown option \"aa\"?", "remotes (0)"],
+        &[
+            "remotes (3) MAC MAC MAC ",
+            "\"macaddr_data\"",
+            "\"mode\" is invalid lladdr.",
+            "macvlan: unknown option \"aa\"?",
+            "remotes (0)",
+        ],
     );
 }
 
@@ -314,7 +342,15 @@ ip link add vx3 type vxlan id 1 ttl
 ip link help vxlan
 printf 'link add vx0 type vxlan id 1 dev nonexist\\nlink show lo\\n' > b1; ip -force -batch b1
 printf 'link add vx0 type vxlan id 1 remote 10.0.0.1 group 239.1.1.1\\nlink show lo\\n' > b2; ip -force -batch b2",
-        &["invalid id", "is a garbage", "both group and remote", "invalid local address", "Cannot find device \"nonexist\"", "'group' requires 'dev'", "vnifilter is valid only"],
+        &[
+            "invalid id",
+            "is a garbage",
+            "both group and remote",
+            "invalid local address",
+            "Cannot find device \"nonexist\"",
+            "'group' requires 'dev'",
+            "vnifilter is valid only",
+        ],
     );
 }
 
@@ -357,7 +393,13 @@ ip -d -j link show i1
 ip link help dummy
 ip link help ifb
 ip link add x0 type bogus foo",
-        &["Error: Unknown device type.", "    ifb addrgenmode", "\"info_kind\":\"ifb\"", "Usage: ... dummy", "Garbage instead of arguments"],
+        &[
+            "Error: Unknown device type.",
+            "    ifb addrgenmode",
+            "\"info_kind\":\"ifb\"",
+            "Usage: ... dummy",
+            "Garbage instead of arguments",
+        ],
     );
 }
 
@@ -373,7 +415,13 @@ ip link help vxlan
 ip link help vlan
 ip link help dummy
 ip link help ifb",
-        &["Usage: ... bridge [ fdb_flush ]", "Usage: ... bridge_slave", "Usage: ... macvtap mode MODE", "Usage: ... vxlan id VNI", "Usage: ... vlan id VLANID"],
+        &[
+            "Usage: ... bridge [ fdb_flush ]",
+            "Usage: ... bridge_slave",
+            "Usage: ... macvtap mode MODE",
+            "Usage: ... vxlan id VNI",
+            "Usage: ... vlan id VLANID",
+        ],
     );
 }
 
@@ -381,6 +429,7 @@ ip link help ifb",
 #[test]
 fn link_help_lists_the_kinds() {
     let t = transcript(Tools::Ipbox, "ip link help");
-    let want = "! TYPE := { bridge | bridge_slave | dummy | ifb | macvlan | macvtap | veth | vlan | vxlan }\n[rc=255]\n";
+    let want =
+        "! TYPE := { bridge | bridge_slave | dummy | ifb | macvlan | macvtap | veth | vlan | vxlan }\n[rc=255]\n";
     assert!(t.ends_with(want), "{t}");
 }

@@ -190,7 +190,11 @@ impl BridgeId {
 impl std::fmt::Display for BridgeId {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let a = self.addr;
-        write!(f, "{:02x}{:02x}.{:x}:{:x}:{:x}:{:x}:{:x}:{:x}", self.prio[0], self.prio[1], a[0], a[1], a[2], a[3], a[4], a[5])
+        write!(
+            f,
+            "{:02x}{:02x}.{:x}:{:x}:{:x}:{:x}:{:x}:{:x}",
+            self.prio[0], self.prio[1], a[0], a[1], a[2], a[3], a[4], a[5]
+        )
     }
 }
 
@@ -363,7 +367,10 @@ impl BridgeInfo {
         }
         num(p, "mcast_snooping", "mcast_snooping", self.mcast_snooping);
         if let Some((val, mask)) = self.boolopts {
-            for (bit, key) in [(BR_BOOLOPT_NO_LL_LEARN, "no_linklocal_learn"), (BR_BOOLOPT_MCAST_VLAN_SNOOPING, "mcast_vlan_snooping")] {
+            for (bit, key) in [
+                (BR_BOOLOPT_NO_LL_LEARN, "no_linklocal_learn"),
+                (BR_BOOLOPT_MCAST_VLAN_SNOOPING, "mcast_vlan_snooping"),
+            ] {
                 if mask & bit != 0 {
                     let v = u8::from(val & bit != 0);
                     p.uint(key, v.into(), format_args!("{key} {v} "));

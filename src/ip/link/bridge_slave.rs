@@ -233,12 +233,11 @@ impl PortInfo {
                 p.uint(key, v.into(), format_args!("{text} {v} "));
             }
         }
-        match self.state {
-            Some(s) => match PORT_STATES.get(s as usize) {
+        if let Some(s) = self.state {
+            match PORT_STATES.get(s as usize) {
                 Some(name) => p.string("state", name, format_args!("state {name} ")),
                 None => p.int("state_index", s.into(), format_args!("state ({s}) ")),
-            },
-            None => {}
+            }
         }
         if let Some(v) = self.priority {
             p.int("priority", v.into(), format_args!("priority {v} "));
@@ -300,7 +299,10 @@ impl PortInfo {
         on_off(p, "isolated", self.isolated);
         on_off(p, "locked", self.locked);
         if let Some(i) = self.backup_port {
-            let name = names.name(i as i32).map(|n| String::from_utf8_lossy(n).into_owned()).unwrap_or_else(|| format!("if{i}"));
+            let name = names
+                .name(i as i32)
+                .map(|n| String::from_utf8_lossy(n).into_owned())
+                .unwrap_or_else(|| format!("if{i}"));
             p.string("backup_port", &name, format_args!("backup_port {name} "));
         }
     }

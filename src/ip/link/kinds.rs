@@ -34,7 +34,13 @@ const fn plain(name: &'static str, help: fn()) -> Kind {
 
 pub const KINDS: &[Kind] = &[
     Kind { name: "veth", parse: Some(veth::parse), print: None, help: Some(veth::help), links: None },
-    Kind { name: "bridge", parse: Some(bridge::parse), print: Some(bridge::print), help: Some(bridge::help), links: None },
+    Kind {
+        name: "bridge",
+        parse: Some(bridge::parse),
+        print: Some(bridge::print),
+        help: Some(bridge::help),
+        links: None,
+    },
     Kind {
         name: "bridge_slave",
         parse: Some(bridge_slave::parse),
@@ -42,9 +48,27 @@ pub const KINDS: &[Kind] = &[
         help: Some(bridge_slave::help),
         links: Some(bridge_slave::links),
     },
-    Kind { name: "macvlan", parse: Some(macvlan::parse_macvlan), print: Some(macvlan::print), help: Some(macvlan::help_macvlan), links: None },
-    Kind { name: "macvtap", parse: Some(macvlan::parse_macvtap), print: Some(macvlan::print), help: Some(macvlan::help_macvtap), links: None },
-    Kind { name: "vxlan", parse: Some(vxlan::parse), print: Some(vxlan::print), help: Some(vxlan::help), links: Some(vxlan::links) },
+    Kind {
+        name: "macvlan",
+        parse: Some(macvlan::parse_macvlan),
+        print: Some(macvlan::print),
+        help: Some(macvlan::help_macvlan),
+        links: None,
+    },
+    Kind {
+        name: "macvtap",
+        parse: Some(macvlan::parse_macvtap),
+        print: Some(macvlan::print),
+        help: Some(macvlan::help_macvtap),
+        links: None,
+    },
+    Kind {
+        name: "vxlan",
+        parse: Some(vxlan::parse),
+        print: Some(vxlan::print),
+        help: Some(vxlan::help),
+        links: Some(vxlan::links),
+    },
     Kind { name: "vlan", parse: Some(vlan::parse), print: Some(vlan::print), help: Some(vlan::help), links: None },
     plain("dummy", help_dummy),
     plain("ifb", help_ifb),
@@ -102,10 +126,7 @@ pub fn print_details(p: &mut Printer, kind: &[u8], data: Option<&[u8]>, slave: b
 
 /// Indexes of links that a link's kind details refer to.
 pub fn links_referenced(kind: Option<&[u8]>, data: Option<&[u8]>, slave: bool) -> Vec<i32> {
-    kind.and_then(|k| find(&kind_name(k, slave)))
-        .and_then(|k| k.links)
-        .map(|f| f(data))
-        .unwrap_or_default()
+    kind.and_then(|k| find(&kind_name(k, slave))).and_then(|k| k.links).map(|f| f(data)).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -129,25 +150,27 @@ mod tests {
     #[test]
     fn hostile_attributes_never_panic() {
         let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
-        for round in 0..3000 {
+        for round in 0..3000u32 {
             let mut buf = Vec::new();
             for _ in 0..(rng.next() % 12) {
                 let ty = (rng.next() % 52) as u16;
                 let len = (rng.next() % 24) as usize;
                 let mut payload: Vec<u8> = (0..len).map(|_| rng.next() as u8).collect();
-                if rng.next() % 4 == 0 {
+                if rng.next().is_multiple_of(4) {
                     // a nested attribute inside (macvlan addresses, vlan qos maps)
                     let inner = (rng.next() % 10) as u16;
-                    payload = [((4 + len) as u16).to_ne_bytes().to_vec(), 1u16.to_ne_bytes().to_vec(), payload].concat();
+                    payload =
+                        [((4 + len) as u16).to_ne_bytes().to_vec(), 1u16.to_ne_bytes().to_vec(), payload].concat();
                     payload.truncate(inner as usize * 3);
                 }
-                let declared = if rng.next() % 8 == 0 { (rng.next() % 64) as u16 } else { (4 + payload.len()) as u16 };
+                let declared =
+                    if rng.next().is_multiple_of(8) { (rng.next() % 64) as u16 } else { (4 + payload.len()) as u16 };
                 buf.extend_from_slice(&declared.to_ne_bytes());
                 buf.extend_from_slice(&ty.to_ne_bytes());
                 buf.extend_from_slice(&payload);
                 buf.resize((buf.len() + 3) & !3, 0);
             }
-            if round % 5 == 0 {
+            if round.is_multiple_of(5) {
                 let cut = (rng.next() as usize) % (buf.len() + 1);
                 buf.truncate(cut);
             }

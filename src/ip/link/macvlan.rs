@@ -74,14 +74,15 @@ fn mac_a2n(word: &str) -> std::result::Result<[u8; ETH_ALEN], Option<String>> {
         };
     }
     let mut out = [0u8; ETH_ALEN];
-    let mut parts = word.split(':');
     let mut n = 0;
-    while let Some(part) = parts.next() {
+    for part in word.split(':') {
         if n == ETH_ALEN {
             // iproute2 stops reading at the buffer's end and reports one byte too many
             return Err(None);
         }
-        let v = scanf_hex(part).filter(|v| (0..=255).contains(v)).ok_or_else(|| Some(format!("\"{part}\" is invalid lladdr.")))?;
+        let v = scanf_hex(part)
+            .filter(|v| (0..=255).contains(v))
+            .ok_or_else(|| Some(format!("\"{part}\" is invalid lladdr.")))?;
         out[n] = v as u8;
         n += 1;
     }

@@ -91,7 +91,9 @@ pub fn parse(_ctx: &mut Ctx, args: &mut Args, req: &mut Request) -> Result<()> {
                 "on" => flags |= bit,
                 "off" => flags &= !bit,
                 _ => {
-                    return Err(Error::fail(format!("Error: argument of \"{name}\" must be \"on\" or \"off\", not \"{v}\"")));
+                    return Err(Error::fail(format!(
+                        "Error: argument of \"{name}\" must be \"on\" or \"off\", not \"{v}\""
+                    )));
                 }
             }
         } else if matches(&w, "ingress-qos-map") || matches(&w, "egress-qos-map") {
@@ -243,7 +245,11 @@ mod tests {
 
     #[test]
     fn details() {
-        let map = [attr(IFLA_VLAN_QOS_MAPPING, &[1, 0, 0, 0, 2, 0, 0, 0]), attr(IFLA_VLAN_QOS_MAPPING, &[3, 0, 0, 0, 4, 0, 0, 0])].concat();
+        let map = [
+            attr(IFLA_VLAN_QOS_MAPPING, &[1, 0, 0, 0, 2, 0, 0, 0]),
+            attr(IFLA_VLAN_QOS_MAPPING, &[3, 0, 0, 0, 4, 0, 0, 0]),
+        ]
+        .concat();
         let d = [
             attr(IFLA_VLAN_PROTOCOL, &[0x88, 0xa8]),
             attr(IFLA_VLAN_ID, &5u16.to_ne_bytes()),

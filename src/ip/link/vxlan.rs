@@ -238,7 +238,8 @@ pub fn parse(ctx: &mut Ctx, args: &mut Args, req: &mut Request) -> Result<()> {
         } else if matches(w, "label") || matches(w, "flowlabel") {
             let v = args.need()?;
             seen.check(IFLA_VXLAN_LABEL, "flowlabel", &v)?;
-            let l = get_u32(&v, 0).filter(|l| l & !LABEL_MAX_MASK == 0).ok_or_else(|| invarg("invalid flowlabel", &v))?;
+            let l =
+                get_u32(&v, 0).filter(|l| l & !LABEL_MAX_MASK == 0).ok_or_else(|| invarg("invalid flowlabel", &v))?;
             req.attr(IFLA_VXLAN_LABEL, &l.to_be_bytes());
         } else if matches(w, "ageing") {
             let v = args.need()?;
@@ -428,9 +429,7 @@ impl VxlanInfo {
             group: either(IFLA_VXLAN_GROUP, IFLA_VXLAN_GROUP6),
             local: either(IFLA_VXLAN_LOCAL, IFLA_VXLAN_LOCAL6),
             link: t.u32(IFLA_VXLAN_LINK),
-            port_range: t
-                .get(IFLA_VXLAN_PORT_RANGE)
-                .and_then(|p| Some((get_u16_be(p)?, get_u16_be(p.get(2..)?)?))),
+            port_range: t.get(IFLA_VXLAN_PORT_RANGE).and_then(|p| Some((get_u16_be(p)?, get_u16_be(p.get(2..)?)?))),
             port: t.get(IFLA_VXLAN_PORT).and_then(get_u16_be),
             learning: t.u8(IFLA_VXLAN_LEARNING),
             proxy: t.u8(IFLA_VXLAN_PROXY),
@@ -483,7 +482,10 @@ impl VxlanInfo {
             p.string(key, &s, format_args!("local {s} "));
         }
         if let Some(l) = self.link.filter(|l| *l != 0) {
-            let name = names.name(l as i32).map(|n| String::from_utf8_lossy(n).into_owned()).unwrap_or_else(|| format!("if{l}"));
+            let name = names
+                .name(l as i32)
+                .map(|n| String::from_utf8_lossy(n).into_owned())
+                .unwrap_or_else(|| format!("if{l}"));
             p.string("link", &name, format_args!("dev {name} "));
         }
         if let Some((low, high)) = self.port_range {
