@@ -1,10 +1,16 @@
 //! `ip link`: add, delete, set/change, replace, show/list/lst, property, help — iproute2 6.1's
 //! iplink.c grammar with its keyword prefixes and messages.
 
+mod bridge;
+mod bridge_slave;
 pub mod kinds;
+mod llproto;
+mod macvlan;
 mod parse;
 pub mod show;
 mod veth;
+mod vlan;
+mod vxlan;
 
 use super::args::{Args, duparg2, invarg, matches, nodev};
 use super::{Ctx, lookup, suggest};

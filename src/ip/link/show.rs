@@ -231,6 +231,11 @@ pub fn print_links(ctx: &mut Ctx, links: &mut [Link], f: &LinkFilter, opts: Link
                 wanted.push(k as i32);
             }
         }
+        if opts.details > 0 {
+            // devices named in kind details (a vxlan's dev, a bridge port's backup_port)
+            wanted.extend(kinds::links_referenced(l.kind, l.info_data, false));
+            wanted.extend(kinds::links_referenced(l.slave_kind, l.slave_data, true));
+        }
         for w in wanted {
             if !index.map.contains_key(&w) && !extra.iter().any(|(i, _, _)| *i == w) {
                 if let Some((n, fl)) = lookup::name_and_flags(ctx, w) {
