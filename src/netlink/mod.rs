@@ -5,6 +5,7 @@
 pub mod attr;
 pub mod bridge;
 pub mod consts;
+pub mod fdb;
 pub mod link;
 pub mod msg;
 pub mod nsid;
