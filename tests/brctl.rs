@@ -319,6 +319,53 @@ brctl showstp lo
     );
 }
 
+#[test]
+fn unprivileged_users_get_bridge_utils_refusals() {
+    // the ioctls check CAP_NET_ADMIN before (and sysfs' file modes instead of) what netlink checks
+    assert_same(
+        "brctl addbr br0
+ip link add veth0 type veth peer name veth1
+brctl addif br0 veth0
+U=\"setpriv --reuid=65534 --regid=65534 --clear-groups\"
+$U brctl addbr br1
+$U brctl addbr br0
+$U brctl delbr nosuch
+$U brctl delbr br0
+$U brctl delbr lo
+$U brctl addif br0 veth1
+$U brctl addif br0 veth0
+$U brctl addif br0 br0
+$U brctl addif br0 lo
+$U brctl addif nosuch veth1
+$U brctl addif lo veth1
+$U brctl delif br0 veth1
+$U brctl delif br0 veth0
+$U brctl setfd br0 3
+$U brctl setfd nosuch 3
+$U brctl setfd lo 3
+$U brctl stp br0 on
+$U brctl setbridgeprio br0 1
+$U brctl setpathcost br0 veth0 5
+$U brctl setpathcost br0 veth1 5
+$U brctl setportprio br0 veth0 5
+$U brctl hairpin br0 veth0 on
+$U brctl show
+$U brctl showstp br0 | head -3
+$U brctl showmacs br0
+$U brctl addbr ''
+$U brctl sethello br0 1e10
+$U brctl sethello nosuch 1e10
+brctl addbr br1
+$U brctl setpathcost br1 veth0 5
+$U brctl setportprio br1 veth0 99
+$U brctl setportprio br0 veth0 99
+$U brctl hairpin br1 veth0 on
+$U brctl delif br1 veth0
+$U brctl delif br1 nosuch
+$U brctl delif nosuch veth0",
+    );
+}
+
 /// A bridge between two namespaces, with STP and hairpin: showstp's port states, flags and the
 /// hairpin line, showmacs with entries learned from a ping.
 const TWO_HOSTS: &str = "ip netns add ns1

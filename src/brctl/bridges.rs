@@ -1,7 +1,7 @@
 //! addbr and delbr. bridge-utils creates and deletes bridges with the SIOCBRADDBR/SIOCBRDELBR
 //! ioctls; over netlink the same happens with RTM_NEWLINK/RTM_DELLINK, with the ioctls' own
-//! refusals checked first: the name cut to 15 bytes, an empty name refused (netlink would make
-//! up a name), only bridges deleted, and never one that is up.
+//! refusals checked first: permission before anything, the name cut to 15 bytes, an empty name
+//! refused (netlink would make up a name), only bridges deleted, and never one that is up.
 
 use super::Ctx;
 use super::kernel::{Errno, ifreq_name};
@@ -10,7 +10,13 @@ use libc::{EBUSY, EEXIST, EINVAL, ENXIO, EPERM};
 
 pub fn addbr(ctx: &mut Ctx, name: &str) -> i32 {
     let ifname = ifreq_name(name);
-    let res = if ifname.is_empty() { Err(EINVAL) } else { ctx.k.add_bridge(ifname) };
+    let res = if !ctx.k.net_admin {
+        Err(EPERM)
+    } else if ifname.is_empty() {
+        Err(EINVAL)
+    } else {
+        ctx.k.add_bridge(ifname)
+    };
     match res {
         Ok(()) => return 0,
         Err(EEXIST) => ctx.out.error(format!("device {name} already exists; can't create bridge with the same name")),
@@ -20,6 +26,9 @@ pub fn addbr(ctx: &mut Ctx, name: &str) -> i32 {
 }
 
 fn delete(ctx: &mut Ctx, name: &str) -> Result<(), Errno> {
+    if !ctx.k.net_admin {
+        return Err(EPERM);
+    }
     let dev = ctx.k.ioctl_dev(name).ok_or(ENXIO)?;
     if !dev.is_bridge() {
         return Err(EPERM);

@@ -27,6 +27,10 @@ const IFNAMSIZ: usize = 16;
 
 pub struct Kernel {
     sock: Socket,
+    /// Holds CAP_NET_ADMIN: bridge-utils' ioctls check it before anything else they check.
+    pub net_admin: bool,
+    /// Effective uid 0: sysfs files (root's, mode 0644) open for writing.
+    pub root: bool,
 }
 
 /// A bridge setting, in the kernel's units (IFLA_BR_*).
@@ -62,9 +66,22 @@ pub fn ifreq_name(name: &str) -> &[u8] {
     &b[..b.len().min(IFNAMSIZ - 1)]
 }
 
+/// (CAP_NET_ADMIN in the effective set, effective uid 0) from /proc/self/status; without it,
+/// assume both (the kernel refuses what is not allowed anyway, only its order of refusals may
+/// differ from the ioctls').
+fn privileges(status: &str) -> (bool, bool) {
+    const CAP_NET_ADMIN: u32 = 12;
+    let field = |name: &str| status.lines().find_map(|l| l.strip_prefix(name)).map(str::trim);
+    let net_admin =
+        field("CapEff:").and_then(|h| u64::from_str_radix(h, 16).ok()).is_none_or(|c| c >> CAP_NET_ADMIN & 1 == 1);
+    let root = field("Uid:").and_then(|u| u.split_whitespace().nth(1)).is_none_or(|e| e == "0");
+    (net_admin, root)
+}
+
 impl Kernel {
     pub fn open() -> Result<Kernel, Errno> {
-        Socket::open().map(|sock| Kernel { sock }).map_err(|e| e.errno)
+        let (net_admin, root) = privileges(&std::fs::read_to_string("/proc/self/status").unwrap_or_default());
+        Socket::open().map(|sock| Kernel { sock, net_admin, root }).map_err(|e| e.errno)
     }
 
     /// RTM_GETLINK by name (its own name or an altname); None when there is no such device.
@@ -175,5 +192,18 @@ impl Kernel {
         r.end(data);
         r.end(li);
         self.ack(r)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn privileges_from_status() {
+        assert_eq!(privileges("Uid:\t0\t0\t0\t0\nCapEff:\t000001fffeffffff\n"), (true, true));
+        assert_eq!(privileges("Uid:\t65534\t65534\t65534\t65534\nCapEff:\t0000000000000000\n"), (false, false));
+        assert_eq!(privileges("Uid:\t1000\t0\t0\t0\nCapEff:\t0000000000001000\n"), (true, true));
+        assert_eq!(privileges(""), (true, true));
     }
 }

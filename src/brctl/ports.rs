@@ -7,13 +7,16 @@
 use super::Ctx;
 use super::kernel::Errno;
 use crate::error::strerror;
-use libc::{EBUSY, EINVAL, ELOOP, ENODEV, EOPNOTSUPP};
+use libc::{EBUSY, EINVAL, ELOOP, ENODEV, EOPNOTSUPP, EPERM};
 
 fn add(ctx: &mut Ctx, bridge: &str, ifname: &str) -> Result<(), Errno> {
     let dev = ctx.k.nametoindex(ifname).ok_or(ENODEV)?;
     let br = ctx.k.ioctl_dev(bridge).ok_or(ENODEV)?;
     if !br.is_bridge() {
         return Err(EOPNOTSUPP);
+    }
+    if !ctx.k.net_admin {
+        return Err(EPERM);
     }
     if !dev.bridgeable() {
         return Err(EINVAL);
@@ -32,6 +35,9 @@ fn del(ctx: &mut Ctx, bridge: &str, ifname: &str) -> Result<(), Errno> {
     let br = ctx.k.ioctl_dev(bridge).ok_or(ENODEV)?;
     if !br.is_bridge() {
         return Err(EOPNOTSUPP);
+    }
+    if !ctx.k.net_admin {
+        return Err(EPERM);
     }
     if dev.port.is_none() || dev.master != br.index as u32 {
         return Err(EINVAL);

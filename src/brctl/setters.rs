@@ -17,7 +17,7 @@ use super::kernel::{BridgeAttr, Errno, PortAttr};
 use super::time::centiseconds;
 use super::{scan, usage::Cmd};
 use crate::error::strerror;
-use libc::{ENODEV, ENOENT, EOPNOTSUPP, ERANGE};
+use libc::{EACCES, ENODEV, ENOENT, EOPNOTSUPP, EPERM, ERANGE};
 
 /// The four time setters: bridge-utils' words for each.
 fn time_words(cmd: Cmd) -> (&'static str, &'static str) {
@@ -37,6 +37,9 @@ fn bridge_set(
 ) -> Result<(), Errno> {
     let dev = ctx.k.ioctl_dev(name).ok_or(ENODEV)?;
     let info = dev.bridge.as_ref().ok_or(EOPNOTSUPP)?;
+    if !ctx.k.net_admin {
+        return Err(EPERM);
+    }
     let a = attr(info)?;
     ctx.k.set_bridge(dev.index, a)
 }
@@ -105,6 +108,9 @@ fn port_set(ctx: &mut Ctx, bridge: &str, port: &str, attr: Result<PortAttr, Errn
     // /sys/class/net/PORT/brport/… exists for a bridge port under its own name
     let via_sysfs = dev.as_ref().is_some_and(|d| d.name == port.as_bytes() && d.port.is_some());
     let write_err = match (&dev, via_sysfs) {
+        // only root opens the file; the kernel then wants CAP_NET_ADMIN
+        (Some(_), true) if !ctx.k.root => EACCES,
+        (Some(_), true) if !ctx.k.net_admin => EPERM,
         (Some(d), true) => match attr.and_then(|a| ctx.k.set_port(d.index, a)) {
             Ok(()) => return Ok(()),
             Err(e) => e,
@@ -123,6 +129,7 @@ fn port_set(ctx: &mut Ctx, bridge: &str, port: &str, attr: Result<PortAttr, Errn
     match attr {
         // hairpin has no ioctl: bridge-utils sends command 0, which the kernel does not support
         Ok(PortAttr::Hairpin(_)) => Err(EOPNOTSUPP),
+        _ if !ctx.k.net_admin => Err(EPERM),
         // the ioctl would repeat what the write did
         _ if via_sysfs => Err(write_err),
         _ => attr.and_then(|a| ctx.k.set_port(dev.index, a)),
