@@ -111,10 +111,10 @@ impl Kernel {
         self.nametoindex(name).filter(|d| d.name == name.as_bytes())
     }
 
-    /// Every bridge.
-    pub fn bridges(&mut self) -> Result<Vec<Dev>, Errno> {
-        let d = self.sock.dump(link::dump(0, MASK, None, Some(b"bridge"))).map_err(|e| e.errno)?;
-        Ok(devs(&d.data).into_iter().filter(Dev::is_bridge).collect())
+    /// Every device.
+    pub fn links(&mut self) -> Result<Vec<Dev>, Errno> {
+        let d = self.sock.dump(link::dump(0, MASK, None, None)).map_err(|e| e.errno)?;
+        Ok(devs(&d.data))
     }
 
     /// The ports of a bridge.

@@ -120,7 +120,7 @@ pub fn int(word: &str) -> Option<i32> {
     } else {
         (10, s)
     };
-    let n = digits.iter().take_while(|b| (**b as char).to_digit(base).is_some()).count();
+    let n = digits.iter().take_while(|b| (**b as char).is_digit(base)).count();
     // "0x" with no hex digit after it still reads as 0 (the '0' matched).
     if n == 0 && base != 16 {
         return None;

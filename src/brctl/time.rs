@@ -7,7 +7,8 @@ use super::scan;
 
 /// C's `(long) d` on x86-64 (cvttsd2si): NaN and out-of-range values become `LONG_MIN`.
 fn c_long(d: f64) -> i64 {
-    if d.is_nan() || d >= 9.223372036854775807e18 || d < -9.223372036854775808e18 { i64::MIN } else { d as i64 }
+    const TWO_63: f64 = 9_223_372_036_854_775_808.0;
+    if (-TWO_63..TWO_63).contains(&d) { d as i64 } else { i64::MIN }
 }
 
 /// bridge-utils' strtotimeval + __tv_to_jiffies: seconds as text to centiseconds (64-bit, as

@@ -22,43 +22,72 @@ fn named_bridge(ctx: &mut Ctx, name: &str) -> Result<(Dev, bool), String> {
     }
 }
 
-/// The bridge's ports, sorted as bridge-utils lists them.
-fn ports(ctx: &mut Ctx, bridge: &Dev, by_name: bool) -> Result<Vec<Dev>, i32> {
-    let mut ports = ctx.k.ports(bridge.index)?;
+/// Ports sorted as bridge-utils lists them: by name (sysfs) or by port number (ioctl).
+fn sort_ports(ports: &mut [Dev], by_name: bool) {
     if by_name {
         ports.sort_by(|a, b| a.name.cmp(&b.name));
     } else {
         ports.sort_by_key(|p| p.port.as_ref().map_or(0, |i| i.port_no));
     }
+}
+
+/// The bridge's ports, sorted.
+fn ports(ctx: &mut Ctx, bridge: &Dev, by_name: bool) -> Result<Vec<Dev>, i32> {
+    let mut ports = ctx.k.ports(bridge.index)?;
+    sort_ports(&mut ports, by_name);
     Ok(ports)
+}
+
+/// Every bridge by name, with its ports by name, from one dump of all links.
+fn all_bridges(ctx: &mut Ctx) -> Vec<(Dev, Vec<Dev>)> {
+    let links = ctx.k.links().unwrap_or_default();
+    let mut ports: HashMap<u32, Vec<Dev>> = HashMap::new();
+    let mut bridges = Vec::new();
+    for l in links {
+        if l.is_bridge() {
+            bridges.push(l);
+        } else if l.port.is_some() && l.master != 0 {
+            ports.entry(l.master).or_default().push(l);
+        }
+    }
+    bridges.sort_by(|a, b| a.name.cmp(&b.name));
+    bridges
+        .into_iter()
+        .map(|b| {
+            let mut p = ports.remove(&(b.index as u32)).unwrap_or_default();
+            sort_ports(&mut p, true);
+            (b, p)
+        })
+        .collect()
 }
 
 pub fn show(ctx: &mut Ctx, names: &[String]) -> i32 {
     let mut header = true;
-    let mut show_one = |ctx: &mut Ctx, name: &[u8], bridge: &Dev, by_name: bool| {
+    let mut show_one = |ctx: &mut Ctx, name: &[u8], bridge: &Dev, ports: Result<Vec<Dev>, i32>| {
         if header {
             ctx.out.print(show::HEADER);
             header = false;
         }
         let Some(info) = &bridge.bridge else { return };
         ctx.out.print(show::bridge_head(name, info));
-        match ports(ctx, bridge, by_name) {
+        match ports {
             Ok(p) => ctx.out.print(show::interfaces(p.iter().map(|d| d.name.as_slice()))),
             Err(e) => ctx.out.print(show::interfaces_failed(&strerror(e))),
         }
     };
     if names.is_empty() {
-        let mut bridges = ctx.k.bridges().unwrap_or_default();
-        bridges.sort_by(|a, b| a.name.cmp(&b.name));
-        for b in &bridges {
-            show_one(ctx, &b.name, b, true);
+        for (b, p) in all_bridges(ctx) {
+            show_one(ctx, &b.name, &b, Ok(p));
         }
         return 0;
     }
     let mut errors = 0;
     for name in names {
         match named_bridge(ctx, name) {
-            Ok((b, by_name)) => show_one(ctx, name.as_bytes(), &b, by_name),
+            Ok((b, by_name)) => {
+                let p = ports(ctx, &b, by_name);
+                show_one(ctx, name.as_bytes(), &b, p)
+            }
             Err(msg) => {
                 ctx.out.error(msg);
                 errors += 1;
