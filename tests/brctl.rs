@@ -406,6 +406,26 @@ fn showmacs_and_showstp_on_a_live_bridge() {
     assert_same(TWO_HOSTS);
 }
 
+/// Static, local and externally learned entries added with iproute2's `bridge fdb`; the bridge's
+/// own addresses (not behind a port) are not in brforward.
+const FDB_KINDS: &str = "ip link add v1 address 02:00:00:00:01:01 type veth peer name v1p address 02:00:00:00:01:02
+ip link add v2 address 02:00:00:00:00:01 type veth peer name v2p address 02:00:00:00:02:02
+brctl addbr br0
+brctl addif br0 v1 v2
+/usr/sbin/bridge fdb add 02:00:00:00:00:99 dev v1 master static
+/usr/sbin/bridge fdb add 02:00:00:00:00:98 dev v2 master
+/usr/sbin/bridge fdb add 02:00:00:00:00:97 dev v2 master extern_learn
+/usr/sbin/bridge fdb add 02:00:00:00:00:96 dev br0 self local
+/usr/sbin/bridge fdb add 02:00:00:00:00:94 dev v1 master local
+brctl showmacs br0
+brctl delif br0 v1
+brctl showmacs br0";
+
+#[test]
+fn showmacs_static_local_and_extern_entries() {
+    assert_same(FDB_KINDS);
+}
+
 /// The showmacs rows in the order they were printed (the shared masking sorts them), timers masked.
 fn showmacs_rows(transcript: &str) -> Vec<String> {
     transcript
@@ -417,19 +437,52 @@ fn showmacs_rows(transcript: &str) -> Vec<String> {
         .collect()
 }
 
+/// Same rows in the same order as the reference; returns them.
+fn same_showmacs_order(script: &str) -> Vec<String> {
+    let ours = showmacs_rows(&transcript_raw(Tools::Ipbox, script));
+    let reference = showmacs_rows(&transcript_raw(Tools::Reference, script));
+    assert_eq!(ours, reference);
+    ours
+}
+
 #[test]
 fn showmacs_rows_are_sorted_by_mac() {
-    let ours = showmacs_rows(&transcript_raw(Tools::Ipbox, TWO_HOSTS));
-    let reference = showmacs_rows(&transcript_raw(Tools::Reference, TWO_HOSTS));
-    assert_eq!(ours, reference);
+    let rows = same_showmacs_order(TWO_HOSTS);
     assert_eq!(
-        ours[..4],
+        rows[..4],
         [
             "  1\t02:00:00:00:00:01\tyes\t\tT",
             "  2\t02:00:00:00:01:01\tyes\t\tT",
             "  2\t02:00:00:00:01:02\tno\t\tT",
             "  1\t02:00:00:00:02:02\tno\t\tT",
         ]
+    );
+    let rows = same_showmacs_order(FDB_KINDS);
+    assert_eq!(
+        rows[..6],
+        [
+            "  2\t02:00:00:00:00:01\tyes\t\tT",
+            "  1\t02:00:00:00:00:94\tyes\t\tT",
+            "  2\t02:00:00:00:00:97\tno\t\tT",
+            "  2\t02:00:00:00:00:98\tyes\t\tT",
+            "  1\t02:00:00:00:00:99\tno\t\tT",
+            "  1\t02:00:00:00:01:01\tyes\t\tT",
+        ]
+    );
+}
+
+#[test]
+fn inside_ip_netns_exec() {
+    assert_same(
+        "ip netns add ns1
+ip netns exec ns1 brctl addbr br5
+ip netns exec ns1 brctl show
+ip netns exec ns1 brctl stp br5 on
+ip netns exec ns1 brctl showstp br5
+brctl show
+brctl showstp br5
+ip netns exec ns1 brctl delbr br5
+ip netns exec ns1 brctl show",
     );
 }
 
