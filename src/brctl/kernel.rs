@@ -159,39 +159,48 @@ impl Kernel {
         self.ack(r)
     }
 
-    /// `ip link set BRIDGE type bridge …`.
-    pub fn set_bridge(&mut self, index: i32, a: BridgeAttr) -> Result<(), Errno> {
+    /// RTM_NEWLINK on `index` with IFLA_LINKINFO { `kind_attr`: "bridge", `data_attr`: { one
+    /// attribute } }: `type bridge …` or `type bridge_slave …`.
+    fn set_linkinfo(
+        &mut self,
+        index: i32,
+        kind_attr: u16,
+        data_attr: u16,
+        put: impl FnOnce(&mut Request),
+    ) -> Result<(), Errno> {
         let mut r = Self::newlink(index, 0);
         let li = r.nest(IFLA_LINKINFO);
-        r.attr(IFLA_INFO_KIND, b"bridge");
-        let data = r.nest(IFLA_INFO_DATA);
-        match a {
-            BridgeAttr::AgeingTime(v) => r.u32(IFLA_BR_AGEING_TIME, v),
-            BridgeAttr::ForwardDelay(v) => r.u32(IFLA_BR_FORWARD_DELAY, v),
-            BridgeAttr::HelloTime(v) => r.u32(IFLA_BR_HELLO_TIME, v),
-            BridgeAttr::MaxAge(v) => r.u32(IFLA_BR_MAX_AGE, v),
-            BridgeAttr::Priority(v) => r.u16(IFLA_BR_PRIORITY, v),
-            BridgeAttr::StpState(v) => r.u32(IFLA_BR_STP_STATE, v),
-        };
+        r.attr(kind_attr, b"bridge");
+        let data = r.nest(data_attr);
+        put(&mut r);
         r.end(data);
         r.end(li);
         self.ack(r)
     }
 
+    /// `ip link set BRIDGE type bridge …`.
+    pub fn set_bridge(&mut self, index: i32, a: BridgeAttr) -> Result<(), Errno> {
+        self.set_linkinfo(index, IFLA_INFO_KIND, IFLA_INFO_DATA, |r| {
+            match a {
+                BridgeAttr::AgeingTime(v) => r.u32(IFLA_BR_AGEING_TIME, v),
+                BridgeAttr::ForwardDelay(v) => r.u32(IFLA_BR_FORWARD_DELAY, v),
+                BridgeAttr::HelloTime(v) => r.u32(IFLA_BR_HELLO_TIME, v),
+                BridgeAttr::MaxAge(v) => r.u32(IFLA_BR_MAX_AGE, v),
+                BridgeAttr::Priority(v) => r.u16(IFLA_BR_PRIORITY, v),
+                BridgeAttr::StpState(v) => r.u32(IFLA_BR_STP_STATE, v),
+            };
+        })
+    }
+
     /// `ip link set PORT type bridge_slave …`.
     pub fn set_port(&mut self, index: i32, a: PortAttr) -> Result<(), Errno> {
-        let mut r = Self::newlink(index, 0);
-        let li = r.nest(IFLA_LINKINFO);
-        r.attr(IFLA_INFO_SLAVE_KIND, b"bridge");
-        let data = r.nest(IFLA_INFO_SLAVE_DATA);
-        match a {
-            PortAttr::Cost(v) => r.u32(IFLA_BRPORT_COST, v),
-            PortAttr::Priority(v) => r.u16(IFLA_BRPORT_PRIORITY, v),
-            PortAttr::Hairpin(on) => r.u8(IFLA_BRPORT_MODE, u8::from(on)),
-        };
-        r.end(data);
-        r.end(li);
-        self.ack(r)
+        self.set_linkinfo(index, IFLA_INFO_SLAVE_KIND, IFLA_INFO_SLAVE_DATA, |r| {
+            match a {
+                PortAttr::Cost(v) => r.u32(IFLA_BRPORT_COST, v),
+                PortAttr::Priority(v) => r.u16(IFLA_BRPORT_PRIORITY, v),
+                PortAttr::Hairpin(on) => r.u8(IFLA_BRPORT_MODE, u8::from(on)),
+            };
+        })
     }
 }
 

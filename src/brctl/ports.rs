@@ -5,11 +5,14 @@
 //! refusals are checked first, in the kernel's order.
 
 use super::Ctx;
+use super::info::Dev;
 use super::kernel::Errno;
 use crate::error::strerror;
 use libc::{EBUSY, EINVAL, ELOOP, ENODEV, EOPNOTSUPP, EPERM};
 
-fn add(ctx: &mut Ctx, bridge: &str, ifname: &str) -> Result<(), Errno> {
+/// The interface and the bridge, with the SIOCBRADDIF/SIOCBRDELIF checks that come before the
+/// bridge code's own: both exist, the bridge is one, the caller may change it.
+fn pair(ctx: &mut Ctx, bridge: &str, ifname: &str) -> Result<(Dev, Dev), Errno> {
     let dev = ctx.k.nametoindex(ifname).ok_or(ENODEV)?;
     let br = ctx.k.ioctl_dev(bridge).ok_or(ENODEV)?;
     if !br.is_bridge() {
@@ -18,6 +21,12 @@ fn add(ctx: &mut Ctx, bridge: &str, ifname: &str) -> Result<(), Errno> {
     if !ctx.k.net_admin {
         return Err(EPERM);
     }
+    Ok((dev, br))
+}
+
+/// br_add_if's refusals, in its order, then IFLA_MASTER.
+fn add(ctx: &mut Ctx, bridge: &str, ifname: &str) -> Result<(), Errno> {
+    let (dev, br) = pair(ctx, bridge, ifname)?;
     if !dev.bridgeable() {
         return Err(EINVAL);
     }
@@ -30,15 +39,9 @@ fn add(ctx: &mut Ctx, bridge: &str, ifname: &str) -> Result<(), Errno> {
     ctx.k.set_master(dev.index, br.index)
 }
 
+/// br_del_if's refusal (not a port of this bridge), then `nomaster`.
 fn del(ctx: &mut Ctx, bridge: &str, ifname: &str) -> Result<(), Errno> {
-    let dev = ctx.k.nametoindex(ifname).ok_or(ENODEV)?;
-    let br = ctx.k.ioctl_dev(bridge).ok_or(ENODEV)?;
-    if !br.is_bridge() {
-        return Err(EOPNOTSUPP);
-    }
-    if !ctx.k.net_admin {
-        return Err(EPERM);
-    }
+    let (dev, br) = pair(ctx, bridge, ifname)?;
     if dev.port.is_none() || dev.master != br.index as u32 {
         return Err(EINVAL);
     }
