@@ -8,6 +8,7 @@ pub mod inet;
 pub mod link;
 pub mod lookup;
 mod netns;
+pub mod route;
 mod suggest;
 
 use crate::error::{Error, Result};
@@ -137,7 +138,7 @@ const OBJECTS: &[(&str, Option<Handler>)] = &[
     ("address", Some(not_yet)),
     ("addrlabel", None),
     ("maddress", None),
-    ("route", Some(not_yet)),
+    ("route", Some(route::run)),
     ("rule", None),
     ("neighbor", None),
     ("neighbour", None),

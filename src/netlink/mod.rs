@@ -8,4 +8,5 @@ pub mod consts;
 pub mod link;
 pub mod msg;
 pub mod nsid;
+pub mod route;
 pub mod socket;

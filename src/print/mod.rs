@@ -7,6 +7,7 @@
 
 pub mod json;
 pub mod link;
+pub mod route;
 pub mod stats;
 
 use std::fmt::Arguments;
