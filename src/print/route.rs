@@ -34,6 +34,8 @@ pub struct RouteView {
     /// `realms` given with both halves: realms are left out.
     pub realms_fixed: bool,
     pub iif_fixed: bool,
+    /// -r: gateways and host destinations by name (reverse lookup), as format_host does.
+    pub resolve: bool,
 }
 
 /// Interface names by index; unknown ones print as `ifN` (ll_index_to_name).
@@ -129,6 +131,81 @@ pub fn addr_n2a(family: u8, b: &[u8]) -> String {
     }
 }
 
+/// format_host: with -r, the name an IPv4/IPv6 address resolves to (files, then DNS, as the
+/// system is set up); the address otherwise, or when it has no name.
+pub fn format_host(family: u8, b: &[u8], resolve: bool) -> String {
+    if resolve {
+        if let Some(n) = resolve_address(family, b) {
+            return n;
+        }
+    }
+    addr_n2a(family, b)
+}
+
+thread_local! {
+    /// Answers already looked up, failures included (iproute2 remembers them too).
+    static RESOLVED: std::cell::RefCell<HashMap<(u8, Vec<u8>), Option<String>>> = std::cell::RefCell::new(HashMap::new());
+}
+
+fn resolve_address(family: u8, b: &[u8]) -> Option<String> {
+    let (family, addr): (u8, &[u8]) = match family {
+        AF_INET6 if b.len() >= 16 && b[..10].iter().all(|&x| x == 0) && b[10] == 0xff && b[11] == 0xff => {
+            (AF_INET, &b[12..16])
+        }
+        AF_INET if b.len() >= 4 => (AF_INET, &b[..4]),
+        AF_INET6 if b.len() >= 16 => (AF_INET6, &b[..16]),
+        _ => return None,
+    };
+    let key = (family, addr.to_vec());
+    if let Some(hit) = RESOLVED.with(|c| c.borrow().get(&key).cloned()) {
+        return hit;
+    }
+    let name = getnameinfo(family, addr);
+    RESOLVED.with(|c| c.borrow_mut().insert(key, name.clone()));
+    name
+}
+
+fn getnameinfo(family: u8, addr: &[u8]) -> Option<String> {
+    let mut host = [0 as libc::c_char; 1025];
+    // SAFETY: the sockaddr structs are zero-initialised plain data filled from checked slices;
+    // getnameinfo writes at most host.len() bytes, NUL-terminated.
+    let rc = unsafe {
+        if family == AF_INET {
+            let mut sa: libc::sockaddr_in = std::mem::zeroed();
+            sa.sin_family = libc::AF_INET as libc::sa_family_t;
+            sa.sin_addr.s_addr = u32::from_ne_bytes([addr[0], addr[1], addr[2], addr[3]]);
+            libc::getnameinfo(
+                &sa as *const _ as *const libc::sockaddr,
+                std::mem::size_of::<libc::sockaddr_in>() as libc::socklen_t,
+                host.as_mut_ptr(),
+                host.len() as libc::socklen_t,
+                std::ptr::null_mut(),
+                0,
+                libc::NI_NAMEREQD,
+            )
+        } else {
+            let mut sa: libc::sockaddr_in6 = std::mem::zeroed();
+            sa.sin6_family = libc::AF_INET6 as libc::sa_family_t;
+            sa.sin6_addr.s6_addr.copy_from_slice(&addr[..16]);
+            libc::getnameinfo(
+                &sa as *const _ as *const libc::sockaddr,
+                std::mem::size_of::<libc::sockaddr_in6>() as libc::socklen_t,
+                host.as_mut_ptr(),
+                host.len() as libc::socklen_t,
+                std::ptr::null_mut(),
+                0,
+                libc::NI_NAMEREQD,
+            )
+        }
+    };
+    if rc != 0 {
+        return None;
+    }
+    // SAFETY: getnameinfo succeeded, so host holds a NUL-terminated string.
+    let s = unsafe { std::ffi::CStr::from_ptr(host.as_ptr()) };
+    Some(s.to_string_lossy().into_owned())
+}
+
 /// mpls_ntop: labels joined by '/', up to the bottom-of-stack bit.
 fn mpls_ntop(b: &[u8]) -> String {
     let mut out = String::new();
@@ -213,15 +290,15 @@ fn rt_flags(p: &mut Printer, flags: u32) {
     p.json_close_array();
 }
 
-fn gateway(p: &mut Printer, family: u8, gw: &[u8]) {
-    let s = addr_n2a(family, gw);
+fn gateway(p: &mut Printer, family: u8, gw: &[u8], resolve: bool) {
+    let s = format_host(family, gw, resolve);
     p.text_str("via ");
     p.color_string(family_color(family), "gateway", &s, format_args!("{s} "));
 }
 
-fn via(p: &mut Printer, v: &Via) {
+fn via(p: &mut Printer, v: &Via, resolve: bool) {
     let fam = v.family as u8;
-    let host = addr_n2a(fam, v.addr);
+    let host = format_host(fam, v.addr, resolve);
     if p.is_json() {
         p.open_object("via");
         p.json_string("family", family_name(v.family));
@@ -233,8 +310,8 @@ fn via(p: &mut Printer, v: &Via) {
     }
 }
 
-fn newdst(p: &mut Printer, family: u8, b: &[u8]) {
-    let s = addr_n2a(family, b);
+fn newdst(p: &mut Printer, family: u8, b: &[u8], resolve: bool) {
+    let s = format_host(family, b, resolve);
     if p.is_json() {
         p.json_string("to", &s);
     } else {
@@ -419,7 +496,7 @@ fn metrics(p: &mut Printer, m: &Metrics) {
 }
 
 /// print_rta_multipath.
-fn multipath(p: &mut Printer, r: &Route, nhs: &[NextHop], names: &Names) {
+fn multipath(p: &mut Printer, r: &Route, nhs: &[NextHop], names: &Names, v: &RouteView) {
     let oifs = r.is_cloned() && r.hdr.ty == RTN_MULTICAST;
     p.json_open_array("nexthops");
     let mut first = true;
@@ -433,16 +510,16 @@ fn multipath(p: &mut Printer, r: &Route, nhs: &[NextHop], names: &Names) {
             p.text(format_args!("{sl}\tnexthop "));
         }
         if let Some(nd) = nh.newdst {
-            newdst(p, r.hdr.family, nd);
+            newdst(p, r.hdr.family, nd, v.resolve);
         }
         if let Some(gw) = nh.gateway {
-            gateway(p, r.hdr.family, gw);
+            gateway(p, r.hdr.family, gw, v.resolve);
         }
-        if let Some(v) = &nh.via {
-            via(p, v);
+        if let Some(vi) = &nh.via {
+            via(p, vi, v.resolve);
         }
         if let Some(f) = nh.flow {
-            flow(p, f, false);
+            flow(p, f, v.numeric);
         }
         let dev = ifname(names, nh.ifindex as u32);
         if oifs {
@@ -485,7 +562,7 @@ pub fn print_route(p: &mut Printer, r: &Route, v: &RouteView, names: &Names) {
         if i16::from(h.dst_len) != host_len {
             format!("{}/{}", addr_n2a(fam, d), h.dst_len)
         } else {
-            addr_n2a(fam, d)
+            format_host(fam, d, v.resolve)
         }
     } else if h.dst_len != 0 {
         format!("0/{} ", h.dst_len)
@@ -499,7 +576,7 @@ pub fn print_route(p: &mut Printer, r: &Route, v: &RouteView, names: &Names) {
         let txt = if i16::from(h.src_len) != host_len {
             format!("{}/{}", addr_n2a(fam, s), h.src_len)
         } else {
-            addr_n2a(fam, s)
+            format_host(fam, s, v.resolve)
         };
         p.color_string(family_color(fam), "from", &txt, format_args!("from {txt} "));
     } else if h.src_len != 0 {
@@ -511,7 +588,7 @@ pub fn print_route(p: &mut Printer, r: &Route, v: &RouteView, names: &Names) {
         p.uint("nhid", u64::from(id), format_args!("nhid {id} "));
     }
     if let Some(nd) = r.newdst {
-        newdst(p, h.family, nd);
+        newdst(p, h.family, nd, v.resolve);
     }
     if h.tos != 0 && !v.tos_fixed {
         let t = dsfield_n2a(h.tos, numeric);
@@ -519,11 +596,11 @@ pub fn print_route(p: &mut Printer, r: &Route, v: &RouteView, names: &Names) {
     }
     if let Some(gw) = r.gateway {
         if v.via_bitlen != host_len {
-            gateway(p, h.family, gw);
+            gateway(p, h.family, gw, v.resolve);
         }
     }
     if let Some(vi) = &r.via {
-        via(p, vi);
+        via(p, vi, v.resolve);
     }
     if let Some(o) = r.oif {
         if !v.dev_fixed {
@@ -616,7 +693,7 @@ pub fn print_route(p: &mut Printer, r: &Route, v: &RouteView, names: &Names) {
         }
     }
     if let Some(nhs) = &r.multipath {
-        multipath(p, r, nhs, names);
+        multipath(p, r, nhs, names, v);
     }
     p.text_str("\n");
     p.close_object();

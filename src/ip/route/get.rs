@@ -175,6 +175,7 @@ pub fn run(ctx: &mut Ctx, mut args: Args) -> Result<()> {
         details: ctx.opts.details > 0,
         stats: ctx.opts.stats > 0,
         numeric: ctx.opts.numeric,
+        resolve: ctx.opts.resolve,
         all_tables: true,
         ..RouteView::default()
     };

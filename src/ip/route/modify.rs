@@ -435,6 +435,7 @@ fn echo(ctx: &mut Ctx, replies: &[u8]) {
         details: ctx.opts.details > 0,
         stats: ctx.opts.stats > 0,
         numeric: ctx.opts.numeric,
+        resolve: ctx.opts.resolve,
         all_tables: true,
         ..RouteView::default()
     };

@@ -288,6 +288,7 @@ impl Filter {
             metric_fixed: self.metric_fixed,
             realms_fixed: self.realmmask == u32::MAX,
             iif_fixed: self.iif_fixed,
+            resolve: ctx.opts.resolve,
         }
     }
 }
@@ -465,6 +466,17 @@ pub fn names_for<'a>(ctx: &mut Ctx, routes: impl Iterator<Item = &'a Route<'a>>)
     names
 }
 
+/// The dump request. iproute2 turns on strict dump checking only outside batch mode, so in a
+/// batch the kernel ignores the selector's table, device and protocol (and never complains
+/// about a missing table): the same request without them gives the same answer.
+fn dump_request(ctx: &Ctx, f: &Filter, family: u8) -> crate::netlink::msg::Request {
+    if ctx.batch_mode {
+        route::dump(family, 0, f.cloned, 0, 0)
+    } else {
+        route::dump(family, f.protocol, f.cloned, f.tb, f.oif)
+    }
+}
+
 /// Prints a dump error as rtnl_dump_filter does (nothing for a bare ENOENT/EOPNOTSUPP).
 fn dump_error(ctx: &mut Ctx, e: &KernelError, tail: &str) {
     if e.msg.is_none() && (e.errno == libc::ENOENT || e.errno == libc::EOPNOTSUPP) {
@@ -484,7 +496,7 @@ pub fn list(ctx: &mut Ctx, args: Args, flush: bool) -> Result<()> {
         f.flush = true;
         return do_flush(ctx, &f, family);
     }
-    let req = route::dump(family, f.protocol, f.cloned, f.tb, f.oif);
+    let req = dump_request(ctx, &f, family);
     ctx.p.begin();
     let dump = match ctx.dump(req) {
         Ok(d) => d,
@@ -531,7 +543,7 @@ fn do_flush(ctx: &mut Ctx, f: &Filter, family: u8) -> Result<()> {
     }
     let mut round = 0;
     loop {
-        let req = route::dump(family, f.protocol, f.cloned, f.tb, f.oif);
+        let req = dump_request(ctx, f, family);
         let dump = match ctx.dump(req) {
             Ok(d) => d,
             Err(e) => {
