@@ -13,6 +13,10 @@ mod print;
 use std::ffi::OsString;
 use std::path::Path;
 
+// Link the unwinder statically so the binary needs nothing but libc (no libgcc_s.so).
+#[link(name = "gcc_eh", kind = "static")]
+unsafe extern "C" {}
+
 const APPLETS: &[&str] = &["brctl", "ip"];
 
 fn main() {

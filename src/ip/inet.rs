@@ -279,3 +279,59 @@ mod tests {
         );
     }
 }
+
+/// Reverse lookup for `-r` (iproute2's resolve_address): the host name, if the resolver knows one.
+pub fn resolve(family: u8, b: &[u8]) -> Option<String> {
+    use std::mem::{size_of, zeroed};
+    let mut host = [0 as libc::c_char; 1025];
+    // SAFETY: sockaddr structs are plain data; getnameinfo writes at most host.len() bytes.
+    let rc = unsafe {
+        match family {
+            AF_INET if b.len() >= 4 => {
+                let mut sa: libc::sockaddr_in = zeroed();
+                sa.sin_family = libc::AF_INET as libc::sa_family_t;
+                sa.sin_addr.s_addr = u32::from_ne_bytes([b[0], b[1], b[2], b[3]]);
+                libc::getnameinfo(
+                    &sa as *const _ as *const libc::sockaddr,
+                    size_of::<libc::sockaddr_in>() as libc::socklen_t,
+                    host.as_mut_ptr(),
+                    host.len() as libc::socklen_t,
+                    std::ptr::null_mut(),
+                    0,
+                    libc::NI_NAMEREQD,
+                )
+            }
+            AF_INET6 if b.len() >= 16 => {
+                let mut sa: libc::sockaddr_in6 = zeroed();
+                sa.sin6_family = libc::AF_INET6 as libc::sa_family_t;
+                sa.sin6_addr.s6_addr.copy_from_slice(&b[..16]);
+                libc::getnameinfo(
+                    &sa as *const _ as *const libc::sockaddr,
+                    size_of::<libc::sockaddr_in6>() as libc::socklen_t,
+                    host.as_mut_ptr(),
+                    host.len() as libc::socklen_t,
+                    std::ptr::null_mut(),
+                    0,
+                    libc::NI_NAMEREQD,
+                )
+            }
+            _ => return None,
+        }
+    };
+    if rc != 0 {
+        return None;
+    }
+    // SAFETY: getnameinfo NUL-terminated the buffer on success.
+    let s = unsafe { std::ffi::CStr::from_ptr(host.as_ptr()) };
+    Some(s.to_string_lossy().into_owned())
+}
+
+/// format_host: the name with -r when one is known, else the address.
+pub fn format_host(family: u8, b: &[u8], resolve_names: bool) -> String {
+    if resolve_names {
+        if let Some(n) = resolve(family, b) {
+            return n;
+        }
+    }
+    ntop(family, b)
+}

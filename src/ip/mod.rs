@@ -2,6 +2,7 @@
 //! prefix matching, batch mode, and the context (options, output, netlink socket) every object
 //! handler receives.
 
+mod addr;
 pub mod args;
 mod batch;
 pub mod inet;
@@ -104,6 +105,13 @@ impl Ctx {
         Ok(answer)
     }
 
+    /// A change with -echo: NLM_F_ECHO asks the kernel to send back what it did.
+    pub fn talk_echo(&mut self, mut req: Request) -> Result<Answer> {
+        use crate::netlink::consts::NLM_F_ECHO;
+        req.set_flags(req.flags() | NLM_F_ECHO);
+        self.talk(req)
+    }
+
     /// A dump; an interrupted one is redone by the socket layer, then reported if it stays so.
     pub fn dump(&mut self, req: Request) -> std::result::Result<Dump, crate::error::KernelError> {
         let sock = match self.sock() {
@@ -135,7 +143,7 @@ type Handler = fn(&mut Ctx, Args) -> Result<()>;
 /// iproute2 6.1's object table, in its order: the order decides what a prefix means
 /// (`ip n` is neighbor, `ip a` address). `None` marks objects ipbox does not serve.
 const OBJECTS: &[(&str, Option<Handler>)] = &[
-    ("address", Some(not_yet)),
+    ("address", Some(addr::run)),
     ("addrlabel", None),
     ("maddress", None),
     ("route", Some(route::run)),

@@ -278,8 +278,13 @@ pub fn get(family: u8, index: i32, name: Option<&[u8]>, ext_mask: u32) -> Reques
 }
 
 /// RTM_GETLINK dump with kernel-side filters (master, kind) as iproute2's iplink_filter_req.
+/// For a protocol family (AF_INET, AF_INET6 …) iproute2 sends the bare header: the IPv6 handler
+/// of the kernel rejects any attribute.
 pub fn dump(family: u8, ext_mask: u32, master: Option<i32>, kind: Option<&[u8]>) -> Request {
     let mut r = Request::new(RTM_GETLINK, 0).header(&IfInfo { family, ..IfInfo::default() }.bytes());
+    if !matches!(family, 0 | 7 | 17) {
+        return r;
+    }
     r.u32(IFLA_EXT_MASK, ext_mask);
     if let Some(m) = master {
         r.i32(IFLA_MASTER, m);

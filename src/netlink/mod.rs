@@ -2,6 +2,7 @@
 //! (msg.rs), the attribute walker (attr.rs), the numbers (consts.rs), and typed decoding and
 //! request builders per message family.
 
+pub mod addr;
 pub mod attr;
 pub mod bridge;
 pub mod consts;

@@ -36,6 +36,8 @@ pub struct LinkOpts {
     pub numeric: bool,
     pub human: bool,
     pub iec: bool,
+    /// Listings print `qlen N`; the -echo of a change does not.
+    pub showqueue: bool,
 }
 
 /// Prints details of a link kind (`info_data`) or of a port kind (`info_slave_data`).
@@ -313,7 +315,7 @@ impl LinkPrinter<'_, '_> {
             let name = crate::names::n2a(crate::names::groups(), g, o.numeric);
             p.string("group", &name, format_args!("group {name} "));
         }
-        if let Some(q) = l.txqlen {
+        if let Some(q) = l.txqlen.filter(|_| o.showqueue) {
             if q != 0 {
                 p.int("txqlen", q.into(), format_args!("qlen {}", q as i32));
             }

@@ -5,6 +5,7 @@
 //! `p.uint("mtu", mtu, format_args!("mtu {mtu} "))`. In JSON mode only the key and value count;
 //! in text mode only the text. `text()` and `json_*()` print in one mode only.
 
+pub mod addr;
 pub mod json;
 pub mod link;
 pub mod route;
@@ -235,16 +236,18 @@ impl Printer {
             self.text(text);
         }
     }
-    /// A number whose JSON form is a string `"0x%x"` (iproute2's print_0xhex).
+    /// A number whose JSON form is a string `"%#llx"` (iproute2's print_0xhex: `0` for zero,
+    /// `0x…` otherwise).
     pub fn xhex(&mut self, key: &str, v: u64, text: Arguments<'_>) {
         if self.json.is_some() {
-            let s = format!("{v:#x}");
+            let s = if v == 0 { "0".to_string() } else { format!("{v:#x}") };
             self.json_string(key, &s);
         } else {
             self.text(text);
         }
     }
-    fn number(&mut self, key: &str, v: Arguments<'_>, text: Arguments<'_>) {
+    /// A JSON number written as `v` (e.g. a timer `0.00`), or `text` outside JSON.
+    pub fn number(&mut self, key: &str, v: Arguments<'_>, text: Arguments<'_>) {
         if let Some(w) = self.json.as_mut() {
             if !key.is_empty() {
                 w.name(&mut self.buf, key);

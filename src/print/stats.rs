@@ -145,132 +145,77 @@ pub fn print_stats64(p: &mut Printer, s: &Stats64, carrier_changes: Option<u32>,
     }
     let sl = p.sl();
     let c = cols;
-    p.text(format_args!(
-        "    RX: {:>w0$} {:>w1$} {:>w2$} {:>w3$} {:>w4$} {:>w5$} {:>w6$}{sl}",
-        "bytes",
-        "packets",
-        "errors",
-        "dropped",
-        "missed",
-        "mcast",
-        if s.rx_compressed != 0 { "compressed" } else { "" },
-        w0 = c[0] - 4,
-        w1 = c[1],
-        w2 = c[2],
-        w3 = c[3],
-        w4 = c[4],
-        w5 = c[5],
-        w6 = c[6],
-    ));
+    let comp = |v: u64| if v != 0 { "compressed" } else { "" };
+    header(p, "    RX:", &[(" ", c[0] - 4, "bytes"), (" ", c[1], "packets"), (" ", c[2], "errors"), (" ", c[3], "dropped"), (" ", c[4], "missed"), (" ", c[5], "mcast"), (" ", c[6], comp(s.rx_compressed))], sl);
     p.text_str("    ");
-    for (w, v) in [
-        (c[0], s.rx_bytes),
-        (c[1], s.rx_packets),
-        (c[2], s.rx_errors),
-        (c[3], s.rx_dropped),
-        (c[4], s.rx_missed_errors),
-        (c[5], s.multicast),
-    ] {
-        num(p, w, v, o);
-    }
+    values(p, &[(c[0], s.rx_bytes), (c[1], s.rx_packets), (c[2], s.rx_errors), (c[3], s.rx_dropped), (c[4], s.rx_missed_errors), (c[5], s.multicast)], o);
     if s.rx_compressed != 0 {
         num(p, c[6], s.rx_compressed, o);
     }
     if o.stats > 1 {
-        p.text(format_args!(
-            "{sl}    RX errors:{:>w0$} {:>w1$} {:>w2$} {:>w3$} {:>w4$} {:>w5$}{:>w6$}{:>w7$}{sl}",
-            "",
-            "length",
-            "crc",
-            "frame",
-            "fifo",
-            "overrun",
-            if s.rx_nohandler != 0 { " nohandler" } else { "" },
-            if s.rx_otherhost_dropped != 0 { " otherhost" } else { "" },
-            w0 = c[0] - 10,
-            w1 = c[1],
-            w2 = c[2],
-            w3 = c[3],
-            w4 = c[4],
-            w5 = c[5],
-            w6 = if s.rx_nohandler != 0 { c[6] + 1 } else { 0 },
-            w7 = if s.rx_otherhost_dropped != 0 { c[7] + 1 } else { 0 },
-        ));
+        p.text_str(sl);
+        let nh = s.rx_nohandler != 0;
+        let oh = s.rx_otherhost_dropped != 0;
+        header(
+            p,
+            "    RX errors:",
+            &[
+                ("", c[0] - 10, ""),
+                (" ", c[1], "length"),
+                (" ", c[2], "crc"),
+                (" ", c[3], "frame"),
+                (" ", c[4], "fifo"),
+                (" ", c[5], "overrun"),
+                ("", if nh { c[6] + 1 } else { 0 }, if nh { " nohandler" } else { "" }),
+                ("", if oh { c[7] + 1 } else { 0 }, if oh { " otherhost" } else { "" }),
+            ],
+            sl,
+        );
         p.text(format_args!("{:w$}", "", w = c[0] + 5));
-        for (w, v) in [
-            (c[1], s.rx_length_errors),
-            (c[2], s.rx_crc_errors),
-            (c[3], s.rx_frame_errors),
-            (c[4], s.rx_fifo_errors),
-            (c[5], s.rx_over_errors),
-        ] {
-            num(p, w, v, o);
-        }
-        if s.rx_nohandler != 0 {
+        values(p, &[(c[1], s.rx_length_errors), (c[2], s.rx_crc_errors), (c[3], s.rx_frame_errors), (c[4], s.rx_fifo_errors), (c[5], s.rx_over_errors)], o);
+        if nh {
             num(p, c[6], s.rx_nohandler, o);
         }
-        if s.rx_otherhost_dropped != 0 {
+        if oh {
             num(p, c[7], s.rx_otherhost_dropped, o);
         }
     }
-    p.text(format_args!(
-        "{sl}    TX: {:>w0$} {:>w1$} {:>w2$} {:>w3$} {:>w4$} {:>w5$} {:>w6$}{sl}",
-        "bytes",
-        "packets",
-        "errors",
-        "dropped",
-        "carrier",
-        "collsns",
-        if s.tx_compressed != 0 { "compressed" } else { "" },
-        w0 = c[0] - 4,
-        w1 = c[1],
-        w2 = c[2],
-        w3 = c[3],
-        w4 = c[4],
-        w5 = c[5],
-        w6 = c[6],
-    ));
+    p.text_str(sl);
+    header(p, "    TX:", &[(" ", c[0] - 4, "bytes"), (" ", c[1], "packets"), (" ", c[2], "errors"), (" ", c[3], "dropped"), (" ", c[4], "carrier"), (" ", c[5], "collsns"), (" ", c[6], comp(s.tx_compressed))], sl);
     p.text_str("    ");
-    for (w, v) in [
-        (c[0], s.tx_bytes),
-        (c[1], s.tx_packets),
-        (c[2], s.tx_errors),
-        (c[3], s.tx_dropped),
-        (c[4], s.tx_carrier_errors),
-        (c[5], s.collisions),
-    ] {
-        num(p, w, v, o);
-    }
+    values(p, &[(c[0], s.tx_bytes), (c[1], s.tx_packets), (c[2], s.tx_errors), (c[3], s.tx_dropped), (c[4], s.tx_carrier_errors), (c[5], s.collisions)], o);
     if s.tx_compressed != 0 {
         num(p, c[6], s.tx_compressed, o);
     }
     if o.stats > 1 {
-        p.text(format_args!(
-            "{sl}    TX errors:{:>w0$} {:>w1$} {:>w2$} {:>w3$} {:>w4$} {:>w5$}{sl}",
-            "",
-            "aborted",
-            "fifo",
-            "window",
-            "heartbt",
-            if carrier_changes.is_some() { "transns" } else { "" },
-            w0 = c[0] - 10,
-            w1 = c[1],
-            w2 = c[2],
-            w3 = c[3],
-            w4 = c[4],
-            w5 = c[5],
-        ));
+        p.text_str(sl);
+        let transns = if carrier_changes.is_some() { "transns" } else { "" };
+        header(
+            p,
+            "    TX errors:",
+            &[("", c[0] - 10, ""), (" ", c[1], "aborted"), (" ", c[2], "fifo"), (" ", c[3], "window"), (" ", c[4], "heartbt"), (" ", c[5], transns)],
+            sl,
+        );
         p.text(format_args!("{:w$}", "", w = c[0] + 5));
-        for (w, v) in [
-            (c[1], s.tx_aborted_errors),
-            (c[2], s.tx_fifo_errors),
-            (c[3], s.tx_window_errors),
-            (c[4], s.tx_heartbeat_errors),
-        ] {
-            num(p, w, v, o);
-        }
+        values(p, &[(c[1], s.tx_aborted_errors), (c[2], s.tx_fifo_errors), (c[3], s.tx_window_errors), (c[4], s.tx_heartbeat_errors)], o);
         if let Some(cc) = carrier_changes {
             num(p, c[5], cc.into(), o);
         }
+    }
+}
+
+/// A heading row: the lead, then each cell's separator and right-aligned name, then `_SL_`.
+fn header(p: &mut Printer, lead: &str, cells: &[(&str, usize, &str)], sl: &str) {
+    p.text_str(lead);
+    for (sep, w, name) in cells {
+        p.text(format_args!("{sep}{name:>w$}"));
+    }
+    p.text_str(sl);
+}
+
+/// A row of numbers, each right-aligned in its column and followed by a space.
+fn values(p: &mut Printer, cells: &[(usize, u64)], o: LinkOpts) {
+    for (w, v) in cells {
+        num(p, *w, *v, o);
     }
 }

@@ -1,10 +1,16 @@
 //! `ip link`: add, delete, set/change, replace, show/list/lst, property, help — iproute2 6.1's
 //! iplink.c grammar with its keyword prefixes and messages.
 
+mod bridge;
+mod bridge_slave;
 pub mod kinds;
+mod llproto;
+mod macvlan;
 mod parse;
 pub mod show;
 mod veth;
+mod vlan;
+mod vxlan;
 
 use super::args::{Args, duparg2, invarg, matches, nodev};
 use super::{Ctx, lookup, suggest};
@@ -77,6 +83,10 @@ fn modify(ctx: &mut Ctx, mut args: Args, cmd: u16, flags: u16) -> Result<()> {
         req.end(linkinfo);
     } else if flags & NLM_F_CREATE != 0 && !parsed.group_only {
         return Err(Error::fail("Not enough information: \"type\" argument is required"));
+    }
+    if ctx.opts.echo {
+        let answer = ctx.talk_echo(req)?;
+        return show::print_echo(ctx, &answer.replies);
     }
     ctx.talk(req)?;
     Ok(())

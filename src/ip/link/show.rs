@@ -125,6 +125,7 @@ pub fn link_opts(ctx: &Ctx, do_link: bool, family: u8) -> LinkOpts {
         numeric: ctx.opts.numeric,
         human: ctx.opts.human > 0,
         iec: ctx.opts.iec,
+        showqueue: true,
     }
 }
 
@@ -193,8 +194,8 @@ pub fn list(ctx: &mut Ctx, mut args: Args, do_link: bool) -> Result<()> {
             }
         }
     };
-    let links: Vec<Link> = crate::netlink::msg::Messages::new(&dump).filter_map(|m| Link::parse(m.ty, m.payload)).collect();
-    print_links(ctx, &links, &f, opts, None);
+    let mut links: Vec<Link> = crate::netlink::msg::Messages::new(&dump).filter_map(|m| Link::parse(m.ty, m.payload)).collect();
+    print_links(ctx, &mut links, &f, opts, None);
     ctx.p.end();
     Ok(())
 }
@@ -202,7 +203,18 @@ pub fn list(ctx: &mut Ctx, mut args: Args, do_link: bool) -> Result<()> {
 /// Builds the name map (from the links at hand, asking the kernel for any missing peer or
 /// master), then prints every link that passes the filter. `after` prints extra lines per link
 /// (addresses) and returns whether to print the link at all.
-pub fn print_links(ctx: &mut Ctx, links: &[Link], f: &LinkFilter, opts: LinkOpts, after: Option<&mut dyn FnMut(&mut Ctx, &Link, &LinkPrinter)>) {
+pub fn print_links(ctx: &mut Ctx, links: &mut [Link], f: &LinkFilter, opts: LinkOpts, after: Option<&mut dyn FnMut(&mut Ctx, &Link, &LinkPrinter)>) {
+    // IPv6 link dumps carry no IFLA_TXQLEN; iproute2 then asks with an ioctl, we ask rtnetlink
+    for l in links.iter_mut() {
+        if l.txqlen.is_none() {
+            if let Ok(sock) = ctx.sock() {
+                if let Ok(a) = sock.talk(link::get(0, l.info.index, None, RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS)) {
+                    l.txqlen = link::first_link(&a.replies).and_then(|x| x.txqlen);
+                }
+            }
+        }
+    }
+    let links: &[Link] = links;
     let mut index = LinkIndex::default();
     for l in links {
         index.map.insert(l.info.index, (l.name, l.info.flags));
@@ -218,6 +230,11 @@ pub fn print_links(ctx: &mut Ctx, links: &[Link], f: &LinkFilter, opts: LinkOpts
             if k != 0 {
                 wanted.push(k as i32);
             }
+        }
+        if opts.details > 0 {
+            // devices named in kind details (a vxlan's dev, a bridge port's backup_port)
+            wanted.extend(kinds::links_referenced(l.kind, l.info_data, false));
+            wanted.extend(kinds::links_referenced(l.slave_kind, l.slave_data, true));
         }
         for w in wanted {
             if !index.map.contains_key(&w) && !extra.iter().any(|(i, _, _)| *i == w) {
@@ -236,6 +253,9 @@ pub fn print_links(ctx: &mut Ctx, links: &[Link], f: &LinkFilter, opts: LinkOpts
     let mut after = after;
     for l in links {
         if !f.pass(l) {
+            // iproute2 opened the JSON object before print_linkinfo refused the link
+            ctx.p.open_object("");
+            ctx.p.close_object();
             continue;
         }
         if let Some(cb) = after.as_mut() {
@@ -247,4 +267,22 @@ pub fn print_links(ctx: &mut Ctx, links: &[Link], f: &LinkFilter, opts: LinkOpts
             ctx.p.checkpoint();
         }
     }
+}
+
+/// `ip -echo link …`: the first message the kernel echoed, printed as `ip addr` prints links
+/// (no `mode`, no `qlen`), inside its own JSON document.
+pub fn print_echo(ctx: &mut Ctx, replies: &[u8]) -> Result<()> {
+    let mut opts = link_opts(ctx, false, 0);
+    opts.showqueue = false;
+    ctx.p.begin();
+    let first = crate::netlink::msg::Messages::new(replies).next();
+    match first.and_then(|m| Link::parse(m.ty, m.payload)) {
+        Some(l) => print_links(ctx, &mut [l], &LinkFilter::default(), opts, None),
+        None => {
+            ctx.p.open_object("");
+            ctx.p.close_object();
+        }
+    }
+    ctx.p.end();
+    Ok(())
 }

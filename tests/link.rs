@@ -1,0 +1,248 @@
+//! `ip link`: add/set/delete/show in every output mode, compared with iproute2 6.1.
+mod common;
+use common::*;
+
+#[test]
+fn show_in_every_mode() {
+    assert_same(
+        "ip link
+ip link show
+ip link list
+ip link lst
+ip l
+ip -o link
+ip -br link
+ip -j link
+ip -j -p link
+ip -d link
+ip -c link
+ip -c -br link
+ip -N link
+ip -s link
+ip -s -s link
+ip -j -s -s link
+ip -s -h link
+ip -s -h -iec link
+ip link add v0 type veth peer name v1
+ip link set v0 up
+ip link
+ip -o link
+ip -br link
+ip -j -p link
+ip -c -o link
+ip link set v1 up
+ip -br -c link
+ip -d link show v0
+ip -d -j link show v1
+ip -d -j -p link show v1",
+    );
+}
+
+#[test]
+fn unnamed_veth_pairs_bridge_and_namespaces() {
+    // the seed tutorial: three unnamed veth pairs, bridge0, ends moved into namespaces
+    assert_same(
+        "ip netns add ns0
+ip netns add ns1
+ip link add type veth
+ip link add type veth
+ip link add type veth
+ip link add bridge0 type bridge
+ip link set dev veth1 netns ns0
+ip link set dev veth3 netns ns1
+ip link set dev veth0 master bridge0
+ip link set dev veth2 master bridge0
+ip link set dev bridge0 up
+ip link set dev veth0 up
+ip link set dev veth2 up
+ip -n ns0 link set dev veth1 up
+ip -n ns1 link set dev veth3 up
+ip link
+ip netns
+ip -n ns0 link
+ip netns exec ns1 ip link
+ip -j link show veth0
+ip -j -n ns0 link
+ip -br link
+ip -o link
+ip link show master bridge0
+ip -j link show master bridge0
+ip link show type bridge
+ip link show type bridge_slave
+ip -j link show type bridge_slave
+ip link show up
+ip -j link show up
+ip link set dev veth4 netns ns0
+ip netns exec ns0 ip link set veth4 name eth9
+ip -n ns0 -br link
+ip link show veth5
+ip link set dev veth0 nomaster
+ip link set dev bridge0 down
+ip link del bridge0
+ip link",
+    );
+}
+
+#[test]
+fn set_attributes() {
+    assert_same(
+        "ip link add v0 type veth peer name v1
+ip link set v0 mtu 1400
+ip link set v0 name v9
+ip link set v9 alias 'my alias'
+ip link set v9 multicast off
+ip link set v9 promisc on
+ip link set v9 arp off allmulticast on
+ip link set v9 txqueuelen 500
+ip link set v9 group 5
+ip link set v9 address 02:11:22:33:44:55 broadcast ff:ff:ff:ff:ff:fe
+ip link show v9
+ip -j link show v9
+ip link show group 5
+ip -j link show group 5
+ip link set v9 dynamic on trailers off
+ip link set v9 txqlen 600 qlen 700
+ip link set dev v9 mtu 1300 up
+ip link show v9
+ip link set v9 mode dormant
+ip link set v9 state up
+ip link set v9 addrgenmode none
+ip -d link show v9
+ip link set v9 protodown on
+ip link set v9 carrier off
+ip link set v9 gso_max_size 32000 gso_max_segs 100 gro_max_size 32000
+ip -d link show v9
+ip link set group 5 down
+ip link show v9
+ip link set dev v1 numtxqueues 4
+ip link property add dev v1 altname myalt0
+ip link property add dev v1 altname myalt1
+ip link show v1
+ip -j link show v1
+ip link show myalt0
+ip link set myalt1 mtu 1280
+ip link property del dev v1 altname myalt0
+ip link show v1
+ip link property add altname x
+ip link property foo
+ip link del v9
+ip link",
+    );
+}
+
+#[test]
+fn add_variants_and_kernel_names() {
+    assert_same(
+        "ip link add type veth
+ip link add type veth peer
+ip link add veth9 type veth
+ip link add vA type veth peer name vB
+ip link add vA type veth peer name vC
+ip link add name vD type veth peer vE
+ip link add dev vF type veth peer name vG mtu 1400 address 02:00:00:00:00:01 txqueuelen 10
+ip link add vH mtu 9000 address 02:00:00:00:00:02 numtxqueues 2 numrxqueues 3 group 7 type veth peer name vI
+ip -d link show vH
+ip link add vJ index 77 type veth peer name vK index 78
+ip link add vL txqueuelen 5 type veth peer name vM netns 1
+ip netns add ns1
+ip link add vN type veth peer name vO netns ns1
+ip link
+ip -n ns1 link
+ip link add link vA name vP type veth
+ip link add link nosuch name vQ type veth
+ip link replace vZ type veth peer name vY
+ip link replace vZ type veth peer name vY
+ip link",
+    );
+}
+
+#[test]
+fn errors_like_iproute2() {
+    assert_same(
+        "ip link add v0 type veth peer name v1
+ip link set v0 mtu abc
+ip link set v0 mtu 10
+ip link set v0 mtu 1000 mtu 1100
+ip link set v0 name v1
+ip link set v0 name averyveryverylongname
+ip link set v0 name a/b
+ip link set v0 address zz
+ip link set v0 address 00:11
+ip link set v0 address aa:zz:cc
+ip link set v0 promisc maybe
+ip link set v0 multicast
+ip link set v0 arp yes
+ip link set v0 master nosuch
+ip link set v0 netns nosuch
+ip link set v0 netns 999999
+ip link set v0 txqueuelen x
+ip link set v0 group bogus
+ip link set v0 mode bogus
+ip link set v0 state bogus
+ip link set v0 addrgenmode bogus
+ip link set v0 alias 0123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890
+ip link set v0 index 5
+ip link set nosuch up
+ip link set up
+ip link set v0 v1
+ip link del nosuch
+ip link del
+ip link del a
+ip link add a type veth peer name b
+ip link add x
+ip link add name x dev y type veth
+ip link add x type veth peer name y type veth
+ip link add x type veth foo
+ip link add x type bogus
+ip link add averyveryverylongname type veth
+ip link add group 5 type veth
+ip link show nosuch
+ip link show dev v0 dev v1
+ip link show to 10.0.0.1
+ip link show master nosuch
+ip link show group bogus
+ip link s
+ip link sh
+ip link foo
+ip link
+ip link del v0 type veth
+ip link",
+    );
+}
+
+#[test]
+fn help_texts() {
+    assert_same("ip link help veth\nip link help veth extra");
+    // usage lists only what ipbox serves, so it is checked on its own
+    let t = transcript(Tools::Ipbox, "ip link help\nip link add x type veth peer help\nip link help nosuchkind");
+    for cmd in ["ip link help", "ip link add x type veth peer help", "ip link help nosuchkind"] {
+        let block = t.split(&format!("$ {cmd}\n")).nth(1).unwrap_or_default();
+        assert!(block.starts_with("! Usage: ip link add [link DEV | parentdev NAME] [ name ] NAME\n"), "{cmd}: {t}");
+        let end = block.find("[rc=").unwrap_or(0);
+        assert!(block[..end].contains("! TYPE := { ") && block[..end].contains("veth"), "{cmd}: {t}");
+        assert!(block[end..].starts_with("[rc=255]"), "{cmd}: {t}");
+    }
+}
+
+#[test]
+fn batch_of_link_commands() {
+    assert_same(
+        "printf 'link add v0 type veth peer name v1\\nlink set v0 up\\nlink set v1 mtu 1400\\nlink show v1\\nlink set nosuch up\\nlink show v0\\n' > b.txt
+ip -b b.txt
+ip -force -b b.txt
+ip link",
+    );
+}
+
+#[test]
+fn echo_of_changes() {
+    assert_same(
+        "ip link add v0 type veth peer name v1
+ip -echo link set v0 up
+ip -j -echo link set v0 up
+ip -echo link add v2 type veth peer name v3
+ip -echo link del v2
+ip -echo -j link add v4 type veth peer name v5
+ip -echo -j -p link del v4",
+    );
+}
