@@ -11,8 +11,8 @@ const SETUP: &str = "ip link add v0 address 02:00:00:00:00:01 type veth peer nam
 ip link set v0 up
 ip link set v1 up
 ip link set lo up
-/usr/sbin/ip addr add 10.0.0.1/24 dev v0
-/usr/sbin/ip addr add 2001:db8::1/64 dev v0
+ip addr add 10.0.0.1/24 dev v0
+ip addr add 2001:db8::1/64 dev v0
 ";
 
 fn same(script: &str) {
@@ -24,8 +24,8 @@ fn seeds_verbatim_in_host_and_namespace() {
     assert_same(
         "ip link add v0 address 02:00:00:00:00:01 type veth peer name v1 address 02:00:00:00:00:02
 ip link set v0 up
-/usr/sbin/ip addr add 192.168.1.2/24 dev v0
-/usr/sbin/ip addr add 10.10.103.1/24 dev v0
+ip addr add 192.168.1.2/24 dev v0
+ip addr add 10.10.103.1/24 dev v0
 ip route add 192.168.2.0/24 via 192.168.1.1
 ip route add default via 10.10.103.254
 ip route
@@ -33,8 +33,8 @@ ip route show table 0
 ip netns add ns1
 ip link set v1 netns ns1
 ip -n ns1 link set v1 up
-/usr/sbin/ip -n ns1 addr add 192.168.1.1/24 dev v1
-/usr/sbin/ip -n ns1 addr add 10.10.103.2/24 dev v1
+ip -n ns1 addr add 192.168.1.1/24 dev v1
+ip -n ns1 addr add 10.10.103.2/24 dev v1
 ip -n ns1 route add 192.168.2.0/24 via 192.168.1.1
 ip netns exec ns1 ip route add 192.168.2.0/24 via 192.168.1.1
 ip netns exec ns1 ip route add default via 10.10.103.254
@@ -620,10 +620,10 @@ ip link set h1-eth0 netns h1
 ip link set r-eth0 netns r
 ip link set r-eth1 netns r
 ip link set h2-eth0 netns h2
-/usr/sbin/ip -n h1 addr add 10.0.1.2/24 dev h1-eth0
-/usr/sbin/ip -n r addr add 10.0.1.1/24 dev r-eth0
-/usr/sbin/ip -n r addr add 10.0.2.1/24 dev r-eth1
-/usr/sbin/ip -n h2 addr add 10.0.2.2/24 dev h2-eth0
+ip -n h1 addr add 10.0.1.2/24 dev h1-eth0
+ip -n r addr add 10.0.1.1/24 dev r-eth0
+ip -n r addr add 10.0.2.1/24 dev r-eth1
+ip -n h2 addr add 10.0.2.2/24 dev h2-eth0
 ip -n h1 link set h1-eth0 up
 ip -n h1 link set lo up
 ip -n r link set r-eth0 up
@@ -654,7 +654,7 @@ fn bridge_as_default_gateway_tutorial() {
     assert_same(
         "ip link add br0 type bridge
 ip link set br0 up
-/usr/sbin/ip addr add 10.10.103.254/24 dev br0
+ip addr add 10.10.103.254/24 dev br0
 ip netns add ns1
 ip netns add ns2
 ip link add veth1 type veth peer name veth1-br
@@ -665,8 +665,8 @@ ip link set veth1-br master br0
 ip link set veth2-br master br0
 ip link set veth1-br up
 ip link set veth2-br up
-/usr/sbin/ip -n ns1 addr add 10.10.103.1/24 dev veth1
-/usr/sbin/ip -n ns2 addr add 10.10.103.2/24 dev veth2
+ip -n ns1 addr add 10.10.103.1/24 dev veth1
+ip -n ns2 addr add 10.10.103.2/24 dev veth2
 ip -n ns1 link set veth1 up
 ip -n ns2 link set veth2 up
 ip -n ns1 route add default via 10.10.103.254
@@ -693,7 +693,14 @@ fn help_and_unknown_subcommands() {
     assert!(t.contains("! ROUTE_GET_FLAGS := [ fibmatch ]\n[rc=255]\n"), "{t}");
     // every way to the usage text ends the same: stderr, exit code 255
     let usage = transcript(Tools::Ipbox, "ip route help").lines().skip(1).collect::<Vec<_>>().join("\n");
-    for cmd in ["ip route add", "ip route add help", "ip route show table help", "ip route get help", "ip route get from help", "ip r del help"] {
+    for cmd in [
+        "ip route add",
+        "ip route add help",
+        "ip route show table help",
+        "ip route get help",
+        "ip route get from help",
+        "ip r del help",
+    ] {
         let t = transcript(Tools::Ipbox, cmd);
         assert_eq!(t, format!("$ {cmd}\n{usage}\n"), "{cmd}");
     }
@@ -705,7 +712,10 @@ fn help_and_unknown_subcommands() {
         "{t}"
     );
     assert!(t.contains("$ ip route xyz\n! Command \"xyz\" is unknown, try \"ip route help\".\n[rc=255]\n"), "{t}");
-    assert!(t.contains("$ ip route save\n! \"ip route save\" is not served by ipbox; use iproute2's ip for it.\n[rc=1]\n"), "{t}");
+    assert!(
+        t.contains("$ ip route save\n! \"ip route save\" is not served by ipbox; use iproute2's ip for it.\n[rc=1]\n"),
+        "{t}"
+    );
     assert!(t.contains("encap ip dst 1.1.1.1\n! Error: \"encap\" (lightweight tunnels) is not served by ipbox"), "{t}");
 }
 

@@ -4,7 +4,7 @@
 //! Decoding never fails on short or odd attributes: what cannot be read is simply absent, the
 //! way iproute2's parse_rtattr leaves a slot empty.
 
-use super::attr::{Table, attrs, cstr, get_i32, get_u8, get_u16, get_u32};
+use super::attr::{Table, cstr, get_i32, get_u8, get_u16, get_u32};
 use super::consts::*;
 use super::msg::Request;
 
@@ -169,7 +169,6 @@ pub struct NextHop<'a> {
     pub via: Option<Via<'a>>,
     pub newdst: Option<&'a [u8]>,
     pub flow: Option<u32>,
-    pub encap: bool,
 }
 
 fn parse_multipath(mut p: &[u8]) -> Vec<NextHop<'_>> {
@@ -179,19 +178,13 @@ fn parse_multipath(mut p: &[u8]) -> Vec<NextHop<'_>> {
         if len > p.len() || len < 8 {
             break;
         }
-        let mut nh = NextHop {
-            flags: p[2],
-            hops: p[3],
-            ifindex: get_i32(&p[4..]).unwrap_or(0),
-            ..NextHop::default()
-        };
+        let mut nh = NextHop { flags: p[2], hops: p[3], ifindex: get_i32(&p[4..]).unwrap_or(0), ..NextHop::default() };
         if len > 8 {
             let t: Table<'_, RTA_MAX_KNOWN> = Table::parse(&p[8..len]);
             nh.gateway = t.get(RTA_GATEWAY);
             nh.via = t.get(RTA_VIA).and_then(Via::parse);
             nh.newdst = t.get(RTA_NEWDST);
             nh.flow = t.u32(RTA_FLOW);
-            nh.encap = t.has(RTA_ENCAP);
         }
         out.push(nh);
         p = p.get(super::msg::align4(len)..).unwrap_or(&[]);
@@ -223,8 +216,6 @@ pub struct Route<'a> {
     pub via: Option<Via<'a>>,
     pub newdst: Option<&'a [u8]>,
     pub pref: Option<u8>,
-    pub encap_type: Option<u16>,
-    pub encap: Option<&'a [u8]>,
     pub uid: Option<u32>,
     pub ttl_propagate: Option<u8>,
     pub nhid: Option<u32>,
@@ -259,8 +250,6 @@ impl<'a> Route<'a> {
             via: t.get(RTA_VIA).and_then(Via::parse),
             newdst: t.get(RTA_NEWDST),
             pref: t.get(RTA_PREF).and_then(get_u8),
-            encap_type: t.u16(RTA_ENCAP_TYPE),
-            encap: t.get(RTA_ENCAP),
             uid: t.u32(RTA_UID),
             ttl_propagate: t.get(RTA_TTL_PROPAGATE).and_then(get_u8),
             nhid: t.u32(RTA_NH_ID),
@@ -274,10 +263,7 @@ impl<'a> Route<'a> {
 
     /// Every interface index the route refers to (for resolving names before printing).
     pub fn ifindexes(&self) -> impl Iterator<Item = u32> + '_ {
-        self.oif
-            .into_iter()
-            .chain(self.iif)
-            .chain(self.multipath.iter().flatten().map(|nh| nh.ifindex as u32))
+        self.oif.into_iter().chain(self.iif).chain(self.multipath.iter().flatten().map(|nh| nh.ifindex as u32))
     }
 }
 
@@ -305,9 +291,10 @@ pub fn delete_of(payload: &[u8]) -> Request {
     Request::new(RTM_DELROUTE, 0).header(payload)
 }
 
-/// Walks the attributes of a multipath-free payload (for tests and tools).
-pub fn attr_types(payload: &[u8]) -> Vec<u16> {
-    payload.get(RtMsg::LEN..).map(|p| attrs(p).map(|(t, _)| t).collect()).unwrap_or_default()
+/// The attribute types of a route payload, in order.
+#[cfg(test)]
+fn attr_types(payload: &[u8]) -> Vec<u16> {
+    payload.get(RtMsg::LEN..).map(|p| super::attr::attrs(p).map(|(t, _)| t).collect()).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -338,9 +325,15 @@ mod tests {
         let hdr = RtMsg { family: 2, dst_len: 24, table: 254, protocol: 3, ty: 1, ..RtMsg::default() };
         let mut p = hdr.bytes().to_vec();
         p.extend(attr(RTA_DST, &[192, 168, 10, 0]));
-        let mx = [attr(RTAX_LOCK, &(1u32 << RTAX_MTU).to_ne_bytes()), attr(RTAX_MTU, &1400u32.to_ne_bytes()), attr(RTAX_CC_ALGO, b"cubic\0")].concat();
+        let mx = [
+            attr(RTAX_LOCK, &(1u32 << RTAX_MTU).to_ne_bytes()),
+            attr(RTAX_MTU, &1400u32.to_ne_bytes()),
+            attr(RTAX_CC_ALGO, b"cubic\0"),
+        ]
+        .concat();
         p.extend(attr(RTA_METRICS, &mx));
-        let mp = [rtnh(0, 0, 3, &attr(RTA_GATEWAY, &[10, 0, 0, 2])), rtnh(4, 1, 3, &attr(RTA_GATEWAY, &[10, 0, 0, 3]))].concat();
+        let mp = [rtnh(0, 0, 3, &attr(RTA_GATEWAY, &[10, 0, 0, 2])), rtnh(4, 1, 3, &attr(RTA_GATEWAY, &[10, 0, 0, 3]))]
+            .concat();
         p.extend(attr(RTA_MULTIPATH, &mp));
         p.extend(attr(RTA_TABLE, &1000u32.to_ne_bytes()));
         let r = Route::parse(RTM_NEWROUTE, &p).unwrap();

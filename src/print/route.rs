@@ -134,17 +134,17 @@ pub fn addr_n2a(family: u8, b: &[u8]) -> String {
 /// format_host: with -r, the name an IPv4/IPv6 address resolves to (files, then DNS, as the
 /// system is set up); the address otherwise, or when it has no name.
 pub fn format_host(family: u8, b: &[u8], resolve: bool) -> String {
-    if resolve {
-        if let Some(n) = resolve_address(family, b) {
-            return n;
-        }
+    if resolve && let Some(n) = resolve_address(family, b) {
+        return n;
     }
     addr_n2a(family, b)
 }
 
+/// Reverse lookups by (family, address bytes); failures are remembered too, as iproute2 does.
+type Resolved = HashMap<(u8, Vec<u8>), Option<String>>;
+
 thread_local! {
-    /// Answers already looked up, failures included (iproute2 remembers them too).
-    static RESOLVED: std::cell::RefCell<HashMap<(u8, Vec<u8>), Option<String>>> = std::cell::RefCell::new(HashMap::new());
+    static RESOLVED: std::cell::RefCell<Resolved> = std::cell::RefCell::new(HashMap::new());
 }
 
 fn resolve_address(family: u8, b: &[u8]) -> Option<String> {
@@ -160,50 +160,9 @@ fn resolve_address(family: u8, b: &[u8]) -> Option<String> {
     if let Some(hit) = RESOLVED.with(|c| c.borrow().get(&key).cloned()) {
         return hit;
     }
-    let name = getnameinfo(family, addr);
+    let name = crate::ip::inet::resolve(family, addr);
     RESOLVED.with(|c| c.borrow_mut().insert(key, name.clone()));
     name
-}
-
-fn getnameinfo(family: u8, addr: &[u8]) -> Option<String> {
-    let mut host = [0 as libc::c_char; 1025];
-    // SAFETY: the sockaddr structs are zero-initialised plain data filled from checked slices;
-    // getnameinfo writes at most host.len() bytes, NUL-terminated.
-    let rc = unsafe {
-        if family == AF_INET {
-            let mut sa: libc::sockaddr_in = std::mem::zeroed();
-            sa.sin_family = libc::AF_INET as libc::sa_family_t;
-            sa.sin_addr.s_addr = u32::from_ne_bytes([addr[0], addr[1], addr[2], addr[3]]);
-            libc::getnameinfo(
-                &sa as *const _ as *const libc::sockaddr,
-                std::mem::size_of::<libc::sockaddr_in>() as libc::socklen_t,
-                host.as_mut_ptr(),
-                host.len() as libc::socklen_t,
-                std::ptr::null_mut(),
-                0,
-                libc::NI_NAMEREQD,
-            )
-        } else {
-            let mut sa: libc::sockaddr_in6 = std::mem::zeroed();
-            sa.sin6_family = libc::AF_INET6 as libc::sa_family_t;
-            sa.sin6_addr.s6_addr.copy_from_slice(&addr[..16]);
-            libc::getnameinfo(
-                &sa as *const _ as *const libc::sockaddr,
-                std::mem::size_of::<libc::sockaddr_in6>() as libc::socklen_t,
-                host.as_mut_ptr(),
-                host.len() as libc::socklen_t,
-                std::ptr::null_mut(),
-                0,
-                libc::NI_NAMEREQD,
-            )
-        }
-    };
-    if rc != 0 {
-        return None;
-    }
-    // SAFETY: getnameinfo succeeded, so host holds a NUL-terminated string.
-    let s = unsafe { std::ffi::CStr::from_ptr(host.as_ptr()) };
-    Some(s.to_string_lossy().into_owned())
 }
 
 /// mpls_ntop: labels joined by '/', up to the bottom-of-stack bit.
@@ -594,18 +553,18 @@ pub fn print_route(p: &mut Printer, r: &Route, v: &RouteView, names: &Names) {
         let t = dsfield_n2a(h.tos, numeric);
         p.string("tos", &t, format_args!("tos {t} "));
     }
-    if let Some(gw) = r.gateway {
-        if v.via_bitlen != host_len {
-            gateway(p, h.family, gw, v.resolve);
-        }
+    if let Some(gw) = r.gateway
+        && v.via_bitlen != host_len
+    {
+        gateway(p, h.family, gw, v.resolve);
     }
     if let Some(vi) = &r.via {
         via(p, vi, v.resolve);
     }
-    if let Some(o) = r.oif {
-        if !v.dev_fixed {
-            ifidx(p, names, o, "dev");
-        }
+    if let Some(o) = r.oif
+        && !v.dev_fixed
+    {
+        ifidx(p, names, o, "dev");
     }
     if r.table != 0 && (r.table != RT_TABLE_MAIN || v.details) && v.all_tables {
         let t = names::n2a(names::tables(), r.table, numeric);
@@ -621,38 +580,38 @@ pub fn print_route(p: &mut Printer, r: &Route, v: &RouteView, names: &Names) {
             p.string("scope", &t, format_args!("scope {t} "));
         }
     }
-    if let Some(ps) = r.prefsrc {
-        if v.prefsrc_bitlen != host_len {
-            let s = addr_n2a(h.family, ps);
-            if p.is_json() {
-                p.json_string("prefsrc", &s);
-            } else {
-                p.text_str("src ");
-                p.color_text(family_color(h.family), format_args!("{s} "));
-            }
+    if let Some(ps) = r.prefsrc
+        && v.prefsrc_bitlen != host_len
+    {
+        let s = addr_n2a(h.family, ps);
+        if p.is_json() {
+            p.json_string("prefsrc", &s);
+        } else {
+            p.text_str("src ");
+            p.color_text(family_color(h.family), format_args!("{s} "));
         }
     }
-    if let Some(m) = r.priority {
-        if !v.metric_fixed {
-            p.uint("metric", u64::from(m), format_args!("metric {m} "));
-        }
+    if let Some(m) = r.priority
+        && !v.metric_fixed
+    {
+        p.uint("metric", u64::from(m), format_args!("metric {m} "));
     }
     rt_flags(p, h.flags);
-    if let Some(mark) = r.mark {
-        if mark != 0 {
-            if p.is_json() {
-                p.json_uint("mark", u64::from(mark));
-            } else if mark >= 16 {
-                p.text(format_args!("mark 0x{mark:x} "));
-            } else {
-                p.text(format_args!("mark {mark} "));
-            }
+    if let Some(mark) = r.mark
+        && mark != 0
+    {
+        if p.is_json() {
+            p.json_uint("mark", u64::from(mark));
+        } else if mark >= 16 {
+            p.text(format_args!("mark 0x{mark:x} "));
+        } else {
+            p.text(format_args!("mark {mark} "));
         }
     }
-    if let Some(f) = r.flow {
-        if !v.realms_fixed {
-            flow(p, f, numeric);
-        }
+    if let Some(f) = r.flow
+        && !v.realms_fixed
+    {
+        flow(p, f, numeric);
     }
     if let Some(uid) = r.uid {
         p.uint("uid", u64::from(uid), format_args!("uid {uid} "));
@@ -664,18 +623,18 @@ pub fn print_route(p: &mut Printer, r: &Route, v: &RouteView, names: &Names) {
         if let Some(ci) = &r.cacheinfo {
             cacheinfo(p, ci, v.stats);
         }
-    } else if h.family == AF_INET6 {
-        if let Some(ci) = &r.cacheinfo {
-            cacheinfo(p, ci, v.stats);
-        }
+    } else if h.family == AF_INET6
+        && let Some(ci) = &r.cacheinfo
+    {
+        cacheinfo(p, ci, v.stats);
     }
     if let Some(m) = &r.metrics {
         metrics(p, m);
     }
-    if let Some(i) = r.iif {
-        if !v.iif_fixed {
-            ifidx(p, names, i, "iif");
-        }
+    if let Some(i) = r.iif
+        && !v.iif_fixed
+    {
+        ifidx(p, names, i, "iif");
     }
     if let Some(pref) = r.pref {
         match pref {
@@ -702,10 +661,8 @@ pub fn print_route(p: &mut Printer, r: &Route, v: &RouteView, names: &Names) {
 
 /// rtnl_dsfield_n2a: a name from rt_dsfield, else `0x%02x`.
 pub fn dsfield_n2a(v: u8, numeric: bool) -> String {
-    if !numeric {
-        if let Some(n) = names::dsfields().name(u32::from(v)) {
-            return n.to_string();
-        }
+    if !numeric && let Some(n) = names::dsfields().name(u32::from(v)) {
+        return n.to_string();
     }
     format!("0x{v:02x}")
 }

@@ -2,7 +2,9 @@
 //! iproute_modify — the words in its order (keyword prefixes included), metrics with `lock`,
 //! multipath `nexthop` groups, the automatic table and scope, and the kernel's answer.
 
-use super::{dsfield_a2n, read_family, realms_a2n, rtntype_a2n, rtprot_a2n, rtscope_a2n, rttable_a2n, time_rtt, usage, vrf_table};
+use super::{
+    dsfield_a2n, read_family, realms_a2n, rtntype_a2n, rtprot_a2n, rtscope_a2n, rttable_a2n, time_rtt, usage, vrf_table,
+};
 use crate::error::{Error, Result};
 use crate::ip::args::{Args, duparg2, get_u8, get_u32, invarg, matches, nodev};
 use crate::ip::inet::{get_addr, get_prefix};
@@ -138,7 +140,8 @@ pub fn run(ctx: &mut Ctx, mut args: Args, cmd: u16, flags: u16) -> Result<()> {
             mx.u32(RTAX_MTU, n);
         } else if w == "hoplimit" {
             let v = locked(&mut args, &mut lock, RTAX_HOPLIMIT)?;
-            let n = get_u32(&v, 0).filter(|&n| n <= 255).ok_or_else(|| invarg("\"hoplimit\" value is invalid\n", &v))?;
+            let n =
+                get_u32(&v, 0).filter(|&n| n <= 255).ok_or_else(|| invarg("\"hoplimit\" value is invalid\n", &v))?;
             mx.u32(RTAX_HOPLIMIT, n);
         } else if w == "advmss" {
             let v = locked(&mut args, &mut lock, RTAX_ADVMSS)?;
@@ -236,7 +239,9 @@ pub fn run(ctx: &mut Ctx, mut args: Args, cmd: u16, flags: u16) -> Result<()> {
             };
             attrs.add(RTA_PREF, &[p]);
         } else if w == "encap" {
-            return Err(Error::fail("Error: \"encap\" (lightweight tunnels) is not served by ipbox; use iproute2's ip for it."));
+            return Err(Error::fail(
+                "Error: \"encap\" (lightweight tunnels) is not served by ipbox; use iproute2's ip for it.",
+            ));
         } else if w == "ttl-propagate" {
             let v = args.need()?;
             let t = if matches(&v, "enabled") {
@@ -259,12 +264,12 @@ pub fn run(ctx: &mut Ctx, mut args: Args, cmd: u16, flags: u16) -> Result<()> {
             if v == "to" {
                 v = args.need()?;
             }
-            if !v.starts_with(|c: char| c.is_ascii_digit()) {
-                if let Some(t) = rtntype_a2n(&v) {
-                    v = args.need()?;
-                    r.ty = t;
-                    type_ok = true;
-                }
+            if !v.starts_with(|c: char| c.is_ascii_digit())
+                && let Some(t) = rtntype_a2n(&v)
+            {
+                v = args.need()?;
+                r.ty = t;
+                type_ok = true;
             }
             if matches(&v, "help") {
                 return Err(usage());

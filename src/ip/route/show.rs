@@ -3,7 +3,9 @@
 //! -6/-f says otherwise, `table all` means every family), one kernel-filtered dump, the rest of
 //! the selector applied here (filter_nlmsg), and printing that leaves out what a selector fixed.
 
-use super::{dsfield_a2n, read_family, realms_a2n, rtntype_a2n, rtprot_a2n, rtscope_a2n, rttable_a2n, usage, vrf_table};
+use super::{
+    dsfield_a2n, read_family, realms_a2n, rtntype_a2n, rtprot_a2n, rtscope_a2n, rttable_a2n, usage, vrf_table,
+};
 use crate::error::{Error, KernelError, Result};
 use crate::ip::args::{Args, get_u32, invarg, matches, nodev};
 use crate::ip::inet::{PREFIXLEN_SPECIFIED, Prefix, get_prefix};
@@ -208,7 +210,7 @@ impl Filter {
         }
 
         let host_bytes = (host_len(h.family) / 8) as usize;
-        let dst = bytes_of(r.dst, (usize::from(h.dst_len) + 7) / 8);
+        let dst = bytes_of(r.dst, usize::from(h.dst_len).div_ceil(8));
         if Self::specified(&self.rdst) && differ(&dst, &prefix_bytes(&self.rdst), i32::from(self.rdst.bitlen)) {
             return false;
         }
@@ -216,7 +218,7 @@ impl Filter {
             return false;
         }
         if Self::specified(&self.rsrc) || Self::specified(&self.msrc) {
-            let src = bytes_of(r.src, (usize::from(h.src_len) + 7) / 8);
+            let src = bytes_of(r.src, usize::from(h.src_len).div_ceil(8));
             if Self::specified(&self.rsrc) && differ(&src, &prefix_bytes(&self.rsrc), i32::from(self.rsrc.bitlen)) {
                 return false;
             }
@@ -456,10 +458,10 @@ pub fn names_for<'a>(ctx: &mut Ctx, routes: impl Iterator<Item = &'a Route<'a>>)
     let req = crate::netlink::link::dump(AF_UNSPEC, RTEXT_FILTER_SKIP_STATS, None, None);
     if let Ok(d) = ctx.dump(req) {
         for m in d.messages() {
-            if let Some((idx, name, _)) = crate::netlink::link::parse_brief(m.ty, m.payload) {
-                if wanted.contains(&(idx as u32)) {
-                    names.insert(idx as u32, name.to_vec());
-                }
+            if let Some((idx, name, _)) = crate::netlink::link::parse_brief(m.ty, m.payload)
+                && wanted.contains(&(idx as u32))
+            {
+                names.insert(idx as u32, name.to_vec());
             }
         }
     }
@@ -622,9 +624,10 @@ fn send_deletes(ctx: &mut Ctx, doomed: &[Route]) -> Result<()> {
 /// iproute_flush_cache: writes -1 to the IPv4 routing cache's flush file.
 fn flush_cache() -> Result<()> {
     use std::io::Write;
-    let mut fh = std::fs::OpenOptions::new().write(true).open(ROUTE_FLUSH_PATH).map_err(|e| {
-        Error::fail(format!("Cannot open \"{ROUTE_FLUSH_PATH}\": {}", crate::error::io_text(&e)))
-    })?;
+    let mut fh = std::fs::OpenOptions::new()
+        .write(true)
+        .open(ROUTE_FLUSH_PATH)
+        .map_err(|e| Error::fail(format!("Cannot open \"{ROUTE_FLUSH_PATH}\": {}", crate::error::io_text(&e))))?;
     if fh.write(b"-1").map(|n| n < 2).unwrap_or(true) {
         return Err(Error::fail("Cannot flush routing cache"));
     }
