@@ -733,3 +733,147 @@ printf 'route get 10.0.0.7\\nroute flush\\nroute show dev nosuch\\n' > b4
 ip -force -b b4",
     );
 }
+
+/// PMTU exceptions: cloned routes in `show cache`, `get`, JSON, `flush cache` (expiry times masked).
+#[test]
+fn pmtu_exceptions_in_the_cache() {
+    assert_same(
+        "ip netns add h1
+ip netns add r
+ip netns add h2
+ip link add h1-eth0 type veth peer name r-eth0
+ip link add h2-eth0 type veth peer name r-eth1
+ip link set h1-eth0 netns h1
+ip link set r-eth0 netns r
+ip link set r-eth1 netns r
+ip link set h2-eth0 netns h2
+ip -n h1 addr add 10.0.1.2/24 dev h1-eth0
+ip -n h1 addr add 2001:db8:1::2/64 dev h1-eth0
+ip -n r addr add 10.0.1.1/24 dev r-eth0
+ip -n r addr add 2001:db8:1::1/64 dev r-eth0
+ip -n r addr add 10.0.2.1/24 dev r-eth1
+ip -n r addr add 2001:db8:2::1/64 dev r-eth1
+ip -n h2 addr add 10.0.2.2/24 dev h2-eth0
+ip -n h2 addr add 2001:db8:2::2/64 dev h2-eth0
+ip -n h1 link set h1-eth0 up
+ip -n r link set r-eth0 up
+ip -n r link set r-eth1 up
+ip -n r link set r-eth1 mtu 1300
+ip -n h2 link set h2-eth0 up
+ip -n h2 link set h2-eth0 mtu 1300
+ip netns exec r sysctl -qw net.ipv4.ip_forward=1
+ip netns exec r sysctl -qw net.ipv6.conf.all.forwarding=1
+ip -n h1 route add default via 10.0.1.1
+ip -n h1 route add default via 2001:db8:1::1
+ip -n h2 route add default via 10.0.2.1
+ip -n h2 route add default via 2001:db8:2::1
+sleep 2
+ip netns exec h1 ping -c 1 -W 2 -M do -s 1400 10.0.2.2 | head -2
+ip netns exec h1 ping -6 -c 1 -W 2 -M do -s 1400 2001:db8:2::2 | head -2
+ip -n h1 route show cache | sed -E 's/expires [0-9]+sec/expires Nsec/'
+ip -n h1 route list cloned | sed -E 's/expires [0-9]+sec/expires Nsec/'
+ip -n h1 -6 route show cache | sed -E 's/expires [0-9]+sec/expires Nsec/'
+ip -n h1 -j route show cache | sed -E 's/\"expires\":[0-9]+/\"expires\":N/'
+ip -n h1 -j -6 route show cache | sed -E 's/\"expires\":[0-9]+/\"expires\":N/'
+ip -n h1 -o route show table cache | sed -E 's/expires [0-9]+sec/expires Nsec/'
+ip -n h1 route get 10.0.2.2 | sed -E 's/expires [0-9]+sec/expires Nsec/'
+ip -n h1 -6 route get 2001:db8:2::2 | sed -E 's/expires [0-9]+sec/expires Nsec/'
+ip -n h1 -6 -d route show table all cache | sed -E 's/expires [0-9]+sec/expires Nsec/'
+ip -n h1 route show table all cache | sed -E 's/expires [0-9]+sec/expires Nsec/'
+ip -n h1 -s route flush cache
+ip -n h1 route show cache
+ip -n h1 -s -s -6 route flush cache | sed -E 's/expires [0-9]+sec/expires Nsec/'
+ip -n h1 -6 route show cache",
+    );
+}
+
+/// iproute2's keyword prefixes in selectors, get and modify words.
+#[test]
+fn keyword_prefixes() {
+    same(
+        "ip route add 10.1.0.0/16 via 10.0.0.2 proto static metric 5 realm 4
+ip r
+ip r s
+ip ro sh ta al
+ip ro l t main
+ip route show t 0
+ip route show pr static
+ip route show p static
+ip route show sc link
+ip route show ty unicast
+ip route show ca
+ip route show cl
+ip route show d 0x0
+ip route show re 4
+ip route show f 10.0.0.0/24
+ip route show fr 0/0
+ip route show r 10.0.0.0/8
+ip route show ma 10.1.2.3
+ip route show ex 10.1.0.0/16
+ip route show to ex 10.1.0.0/16
+ip route show met 5
+ip route show pri 5
+ip route show pref 5
+ip route show preference 5
+ip route show v 10.0.0.2
+ip route show via inet6 ::
+ip route show src ::1
+ip -6 route show src ::1
+ip route show table default
+ip route show table 253
+ip route ge 10.1.1.1
+ip route g 10.1.1.1
+ip route ge 10.1.1.1 f 10.0.0.1
+ip route ge 10.1.1.1 i v1
+ip route ge 10.1.1.1 o v0
+ip route ge 10.0.0.9 n
+ip route ge 10.1.1.1 c
+ip route ge 10.1.1.1 u 5
+ip route ge 10.1.1.1 s 5
+ip route ge 10.1.1.1 d 0x10
+ip route ge 10.1.1.1 ip icmp
+ip route ge 10.1.1.1 fi
+ip route ge 10.1.1.1 m 3
+ip route add 10.2.0.0/16 via 10.0.0.2 m 4
+ip route add 10.3.0.0/16 via 10.0.0.2 p 4
+ip route add 10.4.0.0/16 via 10.0.0.2 pro 4
+ip route add 10.5.0.0/16 via 10.0.0.2 t 100
+ip route add 10.6.0.0/16 via 10.0.0.2 w 5 c 3 i 3 r 2 q 1 f ecn ss 5 co reno
+ip route add 10.7.0.0/16 via 10.0.0.2 d 0x10
+ip route add 10.8.0.0/16 via 10.0.0.2 re 5
+ip route add 10.9.0.0/16 via 10.0.0.2 v 3
+ip route add 10.10.0.0/16 via 10.0.0.2 pre 5
+ip route add 10.11.0.0/16 via 10.0.0.2 initr 3
+ip route add 10.12.0.0/16 via 10.0.0.2 rttv 3 fa 1
+ip route add 10.13.0.0/16 via 10.0.0.2 e 3
+ip route add u 10.14.0.0/16
+ip route add b 10.15.0.0/16 dev v0
+ip route add m 10.16.0.0/16 dev v0
+ip route add x 10.16.0.0/16 dev v0
+ip route add a 10.16.0.0/16 dev v0
+ip route add l 10.16.0.0/16 dev v0
+ip route add n 10.16.0.0/16 dev v0
+ip route add local 10.17.0.0/16 dev v0
+ip route show table all
+ip route show type b table all
+ip route show type n table all
+ip route show type 3 table all
+ip route show type 300
+ip -d -N route show table all",
+    );
+}
+
+/// Thousands of routes: listing, JSON, and a flush in batches of iproute2's size.
+#[test]
+fn big_tables() {
+    same(
+        "for i in $(seq 0 15); do for j in $(seq 0 249); do echo \"route add 11.$i.$j.0/24 via 10.0.0.2\"; done; done > b; ip -b b
+ip route | wc -l
+ip route | md5sum
+ip -j route | md5sum
+ip -s route flush via 10.0.0.2
+ip route | wc -l
+for i in $(seq 0 1); do for j in $(seq 0 249); do echo \"route add 11.$i.$j.0/24 via 10.0.0.2\"; done; done > b; ip -b b
+ip -s route flush root 11.0.0.0/8",
+    );
+}
