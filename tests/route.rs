@@ -877,3 +877,39 @@ for i in $(seq 0 1); do for j in $(seq 0 249); do echo \"route add 11.$i.$j.0/24
 ip -s route flush root 11.0.0.0/8",
     );
 }
+
+/// -0/-B/-M/-f families, and gateways of another family (RTA_VIA).
+#[test]
+fn other_families_and_via() {
+    same(
+        "ip -0 route
+ip -B route
+ip -M route
+ip -f link route
+ip -0 route show table all
+ip -B route show table all
+ip -M route show table all
+ip -0 route add 1.2.3.0/24 dev v0
+ip -B route add 1.2.3.0/24 dev v0
+ip -M route add 100 dev v0
+ip -M route add 1.2.3.0/24 dev v0
+ip -0 route get 1.2.3.4
+ip -M route get 100
+ip -B route get 1.2.3.4
+ip -0 route flush table all
+ip -B route flush table all
+ip -0 route show via 10.0.0.2
+ip route add 1.2.4.0/24 via link 02:00:00:00:00:02 dev v0
+ip route add 1.2.5.0/24 via bridge 10.0.0.2 dev v0
+ip route add 1.2.6.0/24 via ipx 10.0.0.2 dev v0
+ip route add 1.2.7.0/24 via mpls 100 dev v0
+ip route show via link 02:00:00:00:00:02
+ip route show via inet6 ::/0
+ip route add 1.2.8.0/24 via inet6 fe80::1 dev v0
+ip route
+ip -j route
+ip route show via inet6 fe80::1
+ip route show via inet6 fe80::/64
+ip route del 1.2.8.0/24 via inet6 fe80::1 dev v0",
+    );
+}

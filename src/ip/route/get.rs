@@ -2,10 +2,9 @@
 //! [sport N] [dport N] [as ADDR] [notify] [connected] [fibmatch]`: iproute2 6.1's iproute_get,
 //! one RTM_GETROUTE and its answer printed as a route (twice with `connected`, as 6.1 does).
 
-use super::{dsfield_a2n, usage};
+use super::{dsfield_a2n, get_addr, get_prefix, usage};
 use crate::error::{Error, Result};
 use crate::ip::args::{Args, get_u16, get_u32, invarg, matches, nodev};
-use crate::ip::inet::{get_addr, get_prefix};
 use crate::ip::{AF_INET, AF_INET6, AF_UNSPEC, Ctx, lookup};
 use crate::netlink::consts::*;
 use crate::netlink::msg::{Messages, Request};

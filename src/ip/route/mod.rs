@@ -6,6 +6,7 @@ mod modify;
 mod show;
 
 use super::args::{Args, matches};
+use super::inet::Prefix;
 use super::{Ctx, suggest};
 use crate::error::{Error, Result};
 use crate::names;
@@ -166,17 +167,84 @@ pub fn realms_a2n(s: &str) -> Option<u32> {
     parsed.or_else(|| super::args::get_u32(s, 0))
 }
 
-/// read_family.
+/// read_family (6.1 knows no `ipx` here).
 pub fn read_family(s: &str) -> u8 {
     match s {
         "inet" => super::AF_INET,
         "inet6" => super::AF_INET6,
         "link" => super::AF_PACKET,
-        "ipx" => 4,
         "mpls" => super::AF_MPLS,
         "bridge" => super::AF_BRIDGE,
         _ => super::AF_UNSPEC,
     }
+}
+
+/// mpls_pton: labels joined by '/', each below 2^20, the last one marked bottom of stack.
+fn mpls_pton(name: &str) -> Option<Vec<u8>> {
+    let mut out = Vec::new();
+    let mut rest = name;
+    for _ in 0..64 {
+        let (v, used) = super::inet::strtoul_prefix(rest, 0);
+        if v >= 1 << 20 || used == 0 {
+            return None;
+        }
+        let mut entry = (v as u32) << 12;
+        let after = &rest[used..];
+        if after.is_empty() {
+            entry |= 1 << 8;
+            out.extend_from_slice(&entry.to_be_bytes());
+            return Some(out);
+        }
+        out.extend_from_slice(&entry.to_be_bytes());
+        rest = after.strip_prefix('/')?;
+    }
+    eprintln!("Error: too many labels.");
+    None
+}
+
+/// An MPLS label stack as an address (get_addr_1 for AF_MPLS). A `Prefix` holds 16 bytes, so
+/// stacks of more than four labels are refused.
+fn mpls_addr(name: &str) -> Option<Prefix> {
+    if name == "default" || name == "all" || name == "any" {
+        return None;
+    }
+    let labels = mpls_pton(name)?;
+    if labels.len() > 16 {
+        return None;
+    }
+    let mut p = Prefix { family: super::AF_MPLS, bytelen: labels.len() as u8, bitlen: 20, ..Prefix::default() };
+    p.data[..labels.len()].copy_from_slice(&labels);
+    Some(p)
+}
+
+fn mpls_error(what: &str, arg: &str) -> Error {
+    Error::exit(format!("Error: mpls {what} is expected rather than \"{arg}\"."), 1)
+}
+
+/// get_addr, with MPLS label stacks (the shared parser knows IP and link addresses).
+pub fn get_addr(arg: &str, family: u8) -> Result<Prefix> {
+    if family == super::AF_MPLS {
+        return mpls_addr(arg).ok_or_else(|| mpls_error("address", arg));
+    }
+    super::inet::get_addr(arg, family)
+}
+
+/// get_prefix, with MPLS label stacks.
+pub fn get_prefix(arg: &str, family: u8) -> Result<Prefix> {
+    if family == super::AF_MPLS {
+        let (addr, len) = match arg.split_once('/') {
+            Some((a, l)) => (a, Some(l)),
+            None => (arg, None),
+        };
+        let mut p = mpls_addr(addr).ok_or_else(|| mpls_error("prefix", arg))?;
+        if let Some(l) = len {
+            let plen = super::args::get_u32(l, 0).filter(|&n| n <= 20).ok_or_else(|| mpls_error("prefix", arg))?;
+            p.bitlen = plen as i16;
+            p.flags |= super::inet::PREFIXLEN_SPECIFIED;
+        }
+        return Ok(p);
+    }
+    super::inet::get_prefix(arg, family)
 }
 
 /// ipvrf_get_table for a kernel without VRF devices: only `default` (the main table) exists.
@@ -292,6 +360,16 @@ mod tests {
         assert_eq!(time_rtt("3x"), None);
         assert_eq!(time_rtt("abc"), None);
         assert_eq!(time_rtt("3SEC"), Some((3000, false)));
+    }
+
+    #[test]
+    fn mpls_labels() {
+        assert_eq!(get_addr("100", super::super::AF_MPLS).unwrap().bytes(), &[0, 0x06, 0x41, 0x00]);
+        assert_eq!(get_addr("100/200", super::super::AF_MPLS).unwrap().bytelen, 8);
+        assert!(get_addr("1048576", super::super::AF_MPLS).is_err());
+        assert!(get_addr("1/x", super::super::AF_MPLS).is_err());
+        assert_eq!(get_prefix("100/20", super::super::AF_MPLS).unwrap().bitlen, 20);
+        assert!(get_prefix("100/21", super::super::AF_MPLS).is_err());
     }
 
     #[test]

@@ -3,11 +3,11 @@
 //! multipath `nexthop` groups, the automatic table and scope, and the kernel's answer.
 
 use super::{
-    dsfield_a2n, read_family, realms_a2n, rtntype_a2n, rtprot_a2n, rtscope_a2n, rttable_a2n, time_rtt, usage, vrf_table,
+    dsfield_a2n, get_addr, get_prefix, read_family, realms_a2n, rtntype_a2n, rtprot_a2n, rtscope_a2n, rttable_a2n,
+    time_rtt, usage, vrf_table,
 };
 use crate::error::{Error, Result};
 use crate::ip::args::{Args, duparg2, get_u8, get_u32, invarg, matches, nodev};
-use crate::ip::inet::{get_addr, get_prefix};
 use crate::ip::{AF_INET, AF_INET6, AF_MPLS, AF_UNSPEC, Ctx, lookup};
 use crate::netlink::consts::*;
 use crate::netlink::msg::Request;

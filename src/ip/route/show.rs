@@ -3,12 +3,13 @@
 //! -6/-f says otherwise, `table all` means every family), one kernel-filtered dump, the rest of
 //! the selector applied here (filter_nlmsg), and printing that leaves out what a selector fixed.
 
+use super::get_prefix;
 use super::{
     dsfield_a2n, read_family, realms_a2n, rtntype_a2n, rtprot_a2n, rtscope_a2n, rttable_a2n, usage, vrf_table,
 };
 use crate::error::{Error, KernelError, Result};
 use crate::ip::args::{Args, get_u32, invarg, matches, nodev};
-use crate::ip::inet::{PREFIXLEN_SPECIFIED, Prefix, get_prefix};
+use crate::ip::inet::{PREFIXLEN_SPECIFIED, Prefix};
 use crate::ip::{AF_INET, AF_INET6, AF_UNSPEC, Ctx, lookup};
 use crate::netlink::consts::*;
 use crate::netlink::route::{self, Route};
