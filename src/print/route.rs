@@ -689,3 +689,53 @@ mod tests {
         assert_eq!(mpls_ntop(&[0, 0x06, 0x40, 0x00, 0, 0x0c, 0x81, 0x00]), "100/200");
     }
 }
+
+#[cfg(test)]
+mod hostile {
+    use super::*;
+    use crate::print::{Mode, Printer};
+
+    /// Random attribute soups (valid framing, random types and payloads) through the decoder
+    /// and every printer mode: nothing may panic.
+    #[test]
+    fn random_routes_never_panic() {
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut rnd = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for round in 0..3000 {
+            let mut p: Vec<u8> = (0..12).map(|_| rnd() as u8).collect();
+            p[0] = [2u8, 10, 28, 7, 17, 128, 0, 99][round % 8];
+            for _ in 0..(rnd() % 12) {
+                let ty = (rnd() % 32) as u16;
+                let len = (rnd() % 40) as usize;
+                let mut payload: Vec<u8> = (0..len).map(|_| rnd() as u8).collect();
+                if ty == RTA_MULTIPATH as u16 && len >= 8 {
+                    payload[0] = (rnd() % 48) as u8;
+                    payload[1] = 0;
+                }
+                p.extend_from_slice(&((4 + len) as u16).to_ne_bytes());
+                p.extend_from_slice(&ty.to_ne_bytes());
+                p.extend_from_slice(&payload);
+                p.resize(p.len().div_ceil(4) * 4, 0);
+            }
+            let Some(r) = Route::parse(RTM_NEWROUTE, &p) else { continue };
+            for mode in [
+                Mode::default(),
+                Mode { json: true, pretty: true, ..Mode::default() },
+                Mode { color: true, oneline: true, ..Mode::default() },
+            ] {
+                let mut pr = Printer::capture(mode);
+                pr.begin();
+                let v =
+                    RouteView { details: round % 2 == 0, stats: true, numeric: round % 3 == 0, ..RouteView::default() };
+                print_route(&mut pr, &r, &v, &Names::new());
+                pr.end();
+                let _ = pr.take();
+            }
+        }
+    }
+}
