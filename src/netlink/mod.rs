@@ -6,6 +6,7 @@ pub mod addr;
 pub mod attr;
 pub mod bridge;
 pub mod consts;
+pub mod fdb;
 pub mod link;
 pub mod msg;
 pub mod nsid;

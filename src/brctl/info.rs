@@ -1,0 +1,195 @@
+//! What brctl knows about a device, decoded from an RTM_NEWLINK message: the link itself
+//! (`Dev`), a bridge's IFLA_BR_* attributes (`BridgeInfo`) and a bridge port's IFLA_BRPORT_*
+//! attributes (`PortInfo`). The same numbers bridge-utils reads from sysfs: timers and times in
+//! centiseconds, ids as `struct ifla_bridge_id` (priority, MAC). Missing attributes read as 0, as
+//! a missing sysfs file does for bridge-utils.
+
+use crate::netlink::attr::Table;
+use crate::netlink::bridge::*;
+use crate::netlink::link::{ARPHRD_ETHER, IFF_LOOPBACK, Link};
+
+/// struct ifla_bridge_id: two priority bytes, then the MAC.
+pub type BridgeId = [u8; 8];
+
+fn id(t: &Table<'_, 64>, ty: u16) -> BridgeId {
+    let mut b = [0u8; 8];
+    if let Some(p) = t.get(ty) {
+        let n = p.len().min(8);
+        b[..n].copy_from_slice(&p[..n]);
+    }
+    b
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BridgeInfo {
+    pub bridge_id: BridgeId,
+    pub root_id: BridgeId,
+    pub root_port: u16,
+    pub root_path_cost: u32,
+    pub max_age: u32,
+    pub hello_time: u32,
+    pub forward_delay: u32,
+    pub ageing_time: u32,
+    pub hello_timer: u64,
+    pub tcn_timer: u64,
+    pub topology_change_timer: u64,
+    pub gc_timer: u64,
+    pub stp_state: u32,
+    pub topology_change: u8,
+    pub topology_change_detected: u8,
+}
+
+impl BridgeInfo {
+    /// From IFLA_INFO_DATA of kind "bridge".
+    pub fn parse(data: &[u8]) -> BridgeInfo {
+        let t: Table<'_, 64> = Table::parse(data);
+        BridgeInfo {
+            bridge_id: id(&t, IFLA_BR_BRIDGE_ID),
+            root_id: id(&t, IFLA_BR_ROOT_ID),
+            root_port: t.u16(IFLA_BR_ROOT_PORT).unwrap_or(0),
+            root_path_cost: t.u32(IFLA_BR_ROOT_PATH_COST).unwrap_or(0),
+            max_age: t.u32(IFLA_BR_MAX_AGE).unwrap_or(0),
+            hello_time: t.u32(IFLA_BR_HELLO_TIME).unwrap_or(0),
+            forward_delay: t.u32(IFLA_BR_FORWARD_DELAY).unwrap_or(0),
+            ageing_time: t.u32(IFLA_BR_AGEING_TIME).unwrap_or(0),
+            hello_timer: t.u64(IFLA_BR_HELLO_TIMER).unwrap_or(0),
+            tcn_timer: t.u64(IFLA_BR_TCN_TIMER).unwrap_or(0),
+            topology_change_timer: t.u64(IFLA_BR_TOPOLOGY_CHANGE_TIMER).unwrap_or(0),
+            gc_timer: t.u64(IFLA_BR_GC_TIMER).unwrap_or(0),
+            stp_state: t.u32(IFLA_BR_STP_STATE).unwrap_or(0),
+            topology_change: t.u8(IFLA_BR_TOPOLOGY_CHANGE).unwrap_or(0),
+            topology_change_detected: t.u8(IFLA_BR_TOPOLOGY_CHANGE_DETECTED).unwrap_or(0),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PortInfo {
+    pub port_no: u16,
+    pub port_id: u16,
+    pub state: u8,
+    pub designated_root: BridgeId,
+    pub designated_bridge: BridgeId,
+    pub path_cost: u32,
+    pub designated_port: u16,
+    pub designated_cost: u32,
+    pub message_age_timer: u64,
+    pub forward_delay_timer: u64,
+    pub hold_timer: u64,
+    pub topology_change_ack: u8,
+    pub config_pending: u8,
+    pub hairpin: u8,
+}
+
+impl PortInfo {
+    /// From IFLA_INFO_SLAVE_DATA of slave kind "bridge".
+    pub fn parse(data: &[u8]) -> PortInfo {
+        let t: Table<'_, 64> = Table::parse(data);
+        PortInfo {
+            port_no: t.u16(IFLA_BRPORT_NO).unwrap_or(0),
+            port_id: t.u16(IFLA_BRPORT_ID).unwrap_or(0),
+            state: t.u8(IFLA_BRPORT_STATE).unwrap_or(0),
+            designated_root: id(&t, IFLA_BRPORT_ROOT_ID),
+            designated_bridge: id(&t, IFLA_BRPORT_BRIDGE_ID),
+            path_cost: t.u32(IFLA_BRPORT_COST).unwrap_or(0),
+            designated_port: t.u16(IFLA_BRPORT_DESIGNATED_PORT).unwrap_or(0),
+            designated_cost: t.u32(IFLA_BRPORT_DESIGNATED_COST).unwrap_or(0),
+            message_age_timer: t.u64(IFLA_BRPORT_MESSAGE_AGE_TIMER).unwrap_or(0),
+            forward_delay_timer: t.u64(IFLA_BRPORT_FORWARD_DELAY_TIMER).unwrap_or(0),
+            hold_timer: t.u64(IFLA_BRPORT_HOLD_TIMER).unwrap_or(0),
+            topology_change_ack: t.u8(IFLA_BRPORT_TOPOLOGY_CHANGE_ACK).unwrap_or(0),
+            config_pending: t.u8(IFLA_BRPORT_CONFIG_PENDING).unwrap_or(0),
+            hairpin: t.u8(IFLA_BRPORT_MODE).unwrap_or(0),
+        }
+    }
+}
+
+/// One network device, owned (so lists of them can be sorted and kept).
+#[derive(Debug, Clone, Default)]
+pub struct Dev {
+    pub index: i32,
+    pub name: Vec<u8>,
+    pub flags: u32,
+    /// ARPHRD_* type.
+    pub ty: u16,
+    pub address: Option<Vec<u8>>,
+    /// Index of the master device, 0 for none.
+    pub master: u32,
+    /// Set when this is a bridge.
+    pub bridge: Option<BridgeInfo>,
+    /// Set when this is a bridge port.
+    pub port: Option<PortInfo>,
+}
+
+impl Dev {
+    pub fn from_link(l: &Link<'_>) -> Dev {
+        Dev {
+            index: l.info.index,
+            name: l.name.to_vec(),
+            flags: l.info.flags,
+            ty: l.info.ty,
+            address: l.address.map(<[u8]>::to_vec),
+            master: l.master.unwrap_or(0),
+            bridge: (l.kind == Some(b"bridge")).then(|| BridgeInfo::parse(l.info_data.unwrap_or(&[]))),
+            port: (l.slave_kind == Some(b"bridge")).then(|| PortInfo::parse(l.slave_data.unwrap_or(&[]))),
+        }
+    }
+
+    pub fn is_bridge(&self) -> bool {
+        self.bridge.is_some()
+    }
+
+    pub fn is_up(&self) -> bool {
+        self.flags & crate::netlink::link::IFF_UP != 0
+    }
+
+    /// What br_add_if refuses with EINVAL: loopback, not Ethernet, or no valid unicast MAC.
+    pub fn bridgeable(&self) -> bool {
+        let valid_mac = match self.address.as_deref() {
+            Some(a) if a.len() == 6 => a[0] & 1 == 0 && a.iter().any(|&b| b != 0),
+            _ => false,
+        };
+        self.flags & IFF_LOOPBACK == 0 && self.ty == ARPHRD_ETHER && valid_mac
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn attr(ty: u16, p: &[u8]) -> Vec<u8> {
+        let mut v = ((4 + p.len()) as u16).to_ne_bytes().to_vec();
+        v.extend_from_slice(&ty.to_ne_bytes());
+        v.extend_from_slice(p);
+        v.resize((v.len() + 3) & !3, 0);
+        v
+    }
+
+    #[test]
+    fn bridge_attributes() {
+        let data = [
+            attr(IFLA_BR_FORWARD_DELAY, &450u32.to_ne_bytes()),
+            attr(IFLA_BR_BRIDGE_ID, &[0x80, 0, 2, 0, 0, 0, 0, 0x10]),
+            attr(IFLA_BR_GC_TIMER, &12345u64.to_ne_bytes()),
+            attr(IFLA_BR_STP_STATE, &1u32.to_ne_bytes()),
+            attr(IFLA_BR_ROOT_ID, &[1, 2, 3]),
+        ]
+        .concat();
+        let b = BridgeInfo::parse(&data);
+        assert_eq!(b.forward_delay, 450);
+        assert_eq!(b.bridge_id, [0x80, 0, 2, 0, 0, 0, 0, 0x10]);
+        assert_eq!(b.gc_timer, 12345);
+        assert_eq!(b.stp_state, 1);
+        assert_eq!(b.root_id, [1, 2, 3, 0, 0, 0, 0, 0]);
+        assert_eq!(b.hello_time, 0);
+    }
+
+    #[test]
+    fn hostile_port_attributes() {
+        let data = [attr(IFLA_BRPORT_NO, &[1]), attr(IFLA_BRPORT_ID, &0x8001u16.to_ne_bytes()), vec![0xff; 3]].concat();
+        let p = PortInfo::parse(&data);
+        assert_eq!(p.port_no, 0);
+        assert_eq!(p.port_id, 0x8001);
+        assert_eq!(PortInfo::parse(&[]), PortInfo::default());
+    }
+}
