@@ -913,3 +913,25 @@ ip route show via inet6 fe80::/64
 ip route del 1.2.8.0/24 via inet6 fe80::1 dev v0",
     );
 }
+
+/// The bridge tutorial again, with the bridge built by brctl.
+#[test]
+fn bridge_gateway_with_brctl() {
+    assert_same(
+        "brctl addbr br0
+ip link set br0 up
+ip addr add 10.10.103.254/24 dev br0
+ip netns add ns1
+ip link add veth1 type veth peer name veth1-br
+ip link set veth1 netns ns1
+brctl addif br0 veth1-br
+ip link set veth1-br up
+ip -n ns1 addr add 10.10.103.1/24 dev veth1
+ip -n ns1 link set veth1 up
+ip -n ns1 route add default via 10.10.103.254
+ip netns exec ns1 ping -c 1 -W 2 10.10.103.254
+ip -n ns1 route
+ip -n ns1 route get 10.10.103.254
+ip route show dev br0",
+    );
+}
