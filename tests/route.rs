@@ -935,3 +935,45 @@ ip -n ns1 route get 10.10.103.254
 ip route show dev br0",
     );
 }
+
+/// Names from /etc/iproute2 (a private tmpfs here): iproute2 6.1's built-in names when the
+/// files are missing, the files' names (rt_tables.d, rt_protos.d included) when present,
+/// corrupted lines, and the lazy reading of protocols, scopes and realms.
+#[test]
+fn name_tables_from_etc_iproute2() {
+    same(
+        "mount -t tmpfs none /etc/iproute2
+ip route add 10.1.0.0/16 dev v0 proto 99 scope 200 table 100 realm 0/5 tos 0x28
+ip route add 10.2.0.0/16 dev v0 proto 42 scope 254 table 253 realm 3
+ip route add 10.3.0.0/16 dev v0 proto 18 table 0x1000
+ip route add 10.4.0.0/16 dev v0 proto 186 table unspec
+ip route show table all
+ip -j route show table all
+ip route show table all proto babel
+ip route show table all proto openr
+ip route show table all scope site
+ip route show tos AF11 table all
+ip route add 10.5.0.0/16 dev v0 table mytable
+printf '100 mytable\\n# comment\\n0x1000 hextable\\n  200\\tspaced # trailing\\nbad line here\\n300 after\\n' > /etc/iproute2/rt_tables
+mkdir /etc/iproute2/rt_tables.d /etc/iproute2/rt_protos.d
+printf '253 mydefault\\n' > /etc/iproute2/rt_tables.d/x.conf
+printf '254 ignored\\n' > /etc/iproute2/rt_tables.d/y.txt
+printf '99 myproto\\n' > /etc/iproute2/rt_protos.d/p.conf
+printf '200 mysite\\n' > /etc/iproute2/rt_scopes
+printf '3 realm3\\n5 realm5\\n' > /etc/iproute2/rt_realms
+printf '0x28 myds\\n' > /etc/iproute2/rt_dsfield
+ip route show table all
+ip -j route show table all
+ip route add 10.5.0.0/16 dev v0 table mytable
+ip route show table mytable
+ip route show table hextable
+ip route show table after
+ip route show table mydefault
+ip route show proto myproto table all
+ip route show scope mysite table all
+ip route show realm realm3 table all
+ip route show realms /realm5 table all
+ip route show tos myds table all
+ip -N route show table all",
+    );
+}

@@ -713,7 +713,7 @@ mod hostile {
                 let ty = (rnd() % 32) as u16;
                 let len = (rnd() % 40) as usize;
                 let mut payload: Vec<u8> = (0..len).map(|_| rnd() as u8).collect();
-                if ty == RTA_MULTIPATH as u16 && len >= 8 {
+                if ty == RTA_MULTIPATH && len >= 8 {
                     payload[0] = (rnd() % 48) as u8;
                     payload[1] = 0;
                 }
