@@ -196,10 +196,8 @@ pub fn dsfields() -> &'static Table {
 
 /// id -> name, or the number (always the number with -N).
 pub fn n2a(t: &Table, id: u32, numeric: bool) -> String {
-    if !numeric {
-        if let Some(n) = t.name(id) {
-            return n.to_string();
-        }
+    if !numeric && let Some(n) = t.name(id) {
+        return n.to_string();
     }
     id.to_string()
 }
