@@ -977,3 +977,39 @@ ip route show tos myds table all
 ip -N route show table all",
     );
 }
+
+/// -echo of every change, flush under -j/-o, and the kernel's answers to changes of missing routes.
+#[test]
+fn echo_flush_modes_and_missing_routes() {
+    same(
+        "ip route add 10.1.0.0/16 via 10.0.0.2
+ip route add 10.2.0.0/16 via 10.0.0.2
+ip route add 10.3.0.0/16 via 10.0.0.2
+ip -j route flush 10.1.0.0/16
+ip -j -s route flush 10.2.0.0/16
+ip -j -s -s route flush 10.3.0.0/16
+ip route add 10.3.0.0/16 via 10.0.0.2
+ip -o -s -s route flush 10.3.0.0/16
+ip -j -p route show table 300
+ip -j -p route show 1.1.1.1
+ip -j route get 10.0.0.300
+ip -j route add 10.9.0.0/16 via 10.0.0.99 dev v1
+ip -j -echo route add 10.9.0.0/16 via 10.0.0.99 dev v1
+ip -c -echo route add 10.8.0.0/16 via 10.0.0.2 dev v0
+ip -s -echo route add 10.7.0.0/16 via 10.0.0.2 dev v0
+ip -d -echo route del 10.7.0.0/16 via 10.0.0.2 dev v0
+ip -echo route add 2001:db8::/64 dev v0
+ip -echo -6 route del 2001:db8::/64 dev v0
+ip -echo route replace 10.8.0.0/16 via 10.0.0.3 dev v0
+ip -echo route change 10.8.0.0/16 via 10.0.0.3 dev v0 mtu 1000
+ip -echo route append 10.8.0.0/16 via 10.0.0.4 dev v0 metric 5
+ip -echo route add 10.40.0.0/16 nexthop via 10.0.0.2 nexthop via 10.0.0.3
+ip -echo route del 10.40.0.0/16
+ip route del default
+ip route del 10.99.0.0/16 via 10.0.0.2
+ip route del 10.8.0.0/16 table 999
+ip route change 10.99.0.0/16 dev v0
+ip route test 10.8.0.0/16 via 10.0.0.3 dev v0
+ip route",
+    );
+}
