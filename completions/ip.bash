@@ -26,7 +26,7 @@ _ipbox_ip() {
             a|ad|add|addr|addre|addres|address) COMPREPLY=($(compgen -W "add change replace delete show flush help" -- "$cur")) ;;
             l|li|lin|link) COMPREPLY=($(compgen -W "add set change replace delete show property help" -- "$cur")) ;;
             net|netn|netns) COMPREPLY=($(compgen -W "list add attach set delete identify pids exec monitor list-id help" -- "$cur")) ;;
-            r|ro|rou|rout|route) COMPREPLY=($(compgen -W "add del change replace append prepend show flush get help" -- "$cur")) ;;
+            r|ro|rou|rout|route) COMPREPLY=($(compgen -W "add del change replace append prepend test show list flush get help" -- "$cur")) ;;
         esac
         return
     fi

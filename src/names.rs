@@ -6,52 +6,40 @@ use std::sync::OnceLock;
 
 pub const CONFDIR: &str = "/etc/iproute2";
 
-#[derive(Debug, Default)]
-pub struct Table {
+/// Names by id and ids by name.
+#[derive(Debug, Default, Clone)]
+struct Map {
     by_id: HashMap<u32, String>,
-    /// Names in file order (first definition of a name wins on lookup).
     by_name: HashMap<String, u32>,
 }
 
-impl Table {
-    fn with(defaults: &[(u32, &str)]) -> Table {
-        let mut t = Table::default();
-        for (id, name) in defaults {
-            t.insert(*id, name);
-        }
-        t
-    }
+impl Map {
     fn insert(&mut self, id: u32, name: &str) {
         self.by_id.insert(id, name.to_string());
         self.by_name.insert(name.to_string(), id);
     }
-    pub fn name(&self, id: u32) -> Option<&str> {
-        self.by_id.get(&id).map(String::as_str)
-    }
-    pub fn id(&self, name: &str) -> Option<u32> {
-        self.by_name.get(name).copied()
-    }
 
     /// Reads a `NUMBER NAME` file (numbers decimal or 0x-hex, `#` comments); a malformed line
-    /// stops the file with iproute2's "Database … is corrupted" message.
+    /// stops the file with iproute2's "Database … is corrupted" message (which quotes the rest of
+    /// the line, its newline included).
     fn load(&mut self, path: &str) {
         let Ok(text) = std::fs::read(path) else { return };
         let text = String::from_utf8_lossy(&text);
-        for line in text.lines() {
+        for line in text.split_inclusive('\n') {
             let l = line.trim_start_matches([' ', '\t']);
-            if l.is_empty() || l.starts_with('#') {
+            let body = l.strip_suffix('\n').unwrap_or(l);
+            if body.is_empty() || body.starts_with('#') {
                 continue;
             }
-            let mut it = l.split_whitespace();
-            let (Some(num), Some(name)) = (it.next(), it.next()) else {
-                eprintln!("Database {path} is corrupted at {l}");
-                return;
+            let mut it = body.split_whitespace();
+            let id = match (it.next(), it.next()) {
+                (Some(num), Some(_)) => match num.strip_prefix("0x") {
+                    Some(h) => u32::from_str_radix(h.trim_end_matches(|c: char| !c.is_ascii_hexdigit()), 16).ok(),
+                    None => leading_int(num),
+                },
+                _ => None,
             };
-            let id = if let Some(h) = num.strip_prefix("0x") {
-                u32::from_str_radix(h.trim_end_matches(|c: char| !c.is_ascii_hexdigit()), 16).ok()
-            } else {
-                leading_int(num)
-            };
+            let name = body.split_whitespace().nth(1).unwrap_or_default();
             match id {
                 Some(id) => self.insert(id, name),
                 None => {
@@ -67,10 +55,68 @@ impl Table {
         let Ok(rd) = std::fs::read_dir(dir) else { return };
         for e in rd.flatten() {
             let n = e.file_name().to_string_lossy().into_owned();
-            if n.ends_with(".conf") && !n.starts_with('.') {
+            if n.ends_with(".conf") && n.len() > 5 && !n.starts_with('.') {
                 self.load(&format!("{dir}/{n}"));
             }
         }
+    }
+}
+
+/// One name table: iproute2's built-in names, then its files over them, read on first need.
+///
+/// Some of iproute2's tables are lazy (protocols, scopes, realms): printing an id that has a
+/// built-in name does not read the files, so a file that renames a built-in id takes effect
+/// only once something else made iproute2 read them (a name given on the command line, an id
+/// without a built-in name). Tables and groups always read their files first.
+#[derive(Debug)]
+pub struct Table {
+    builtin: Map,
+    files: &'static [&'static str],
+    dirs: &'static [&'static str],
+    lazy: bool,
+    full: OnceLock<Map>,
+}
+
+impl Table {
+    fn new(
+        defaults: &[(u32, &str)],
+        files: &'static [&'static str],
+        dirs: &'static [&'static str],
+        lazy: bool,
+    ) -> Table {
+        let mut builtin = Map::default();
+        for (id, name) in defaults {
+            builtin.insert(*id, name);
+        }
+        Table { builtin, files, dirs, lazy, full: OnceLock::new() }
+    }
+    #[cfg(test)]
+    fn with(defaults: &[(u32, &str)]) -> Table {
+        Table::new(defaults, &[], &[], false)
+    }
+    fn full(&self) -> &Map {
+        self.full.get_or_init(|| {
+            let mut m = self.builtin.clone();
+            for f in self.files {
+                m.load(&file(f));
+            }
+            for d in self.dirs {
+                m.load_dir(&file(d));
+            }
+            m
+        })
+    }
+    pub fn name(&self, id: u32) -> Option<&str> {
+        if self.lazy
+            && self.full.get().is_none()
+            && let Some(n) = self.builtin.by_id.get(&id)
+        {
+            return Some(n);
+        }
+        self.full().by_id.get(&id).map(String::as_str)
+    }
+    pub fn id(&self, name: &str) -> Option<u32> {
+        self.full().by_name.get(name).copied()
     }
 }
 
@@ -86,89 +132,72 @@ fn file(name: &str) -> String {
 
 pub fn groups() -> &'static Table {
     static T: OnceLock<Table> = OnceLock::new();
-    T.get_or_init(|| {
-        let mut t = Table::with(&[(0, "default")]);
-        t.load(&file("group"));
-        t
-    })
+    T.get_or_init(|| Table::new(&[(0, "default")], &["group"], &[], false))
 }
+
+/// iproute2 6.1's built-in protocol names.
+const PROTOS: &[(u32, &str)] = &[
+    (0, "unspec"),
+    (1, "redirect"),
+    (2, "kernel"),
+    (3, "boot"),
+    (4, "static"),
+    (8, "gated"),
+    (9, "ra"),
+    (10, "mrt"),
+    (11, "zebra"),
+    (12, "bird"),
+    (13, "dnrouted"),
+    (14, "xorp"),
+    (15, "ntk"),
+    (16, "dhcp"),
+    (18, "keepalived"),
+    (42, "babel"),
+    (186, "bgp"),
+    (187, "isis"),
+    (188, "ospf"),
+    (189, "rip"),
+    (192, "eigrp"),
+];
 
 pub fn protos() -> &'static Table {
     static T: OnceLock<Table> = OnceLock::new();
-    T.get_or_init(|| {
-        let mut t = Table::with(&[
-            (0, "unspec"),
-            (1, "redirect"),
-            (2, "kernel"),
-            (3, "boot"),
-            (4, "static"),
-            (8, "gated"),
-            (9, "ra"),
-            (10, "mrt"),
-            (11, "zebra"),
-            (12, "bird"),
-            (13, "dnrouted"),
-            (14, "xorp"),
-            (15, "ntk"),
-            (16, "dhcp"),
-            (18, "keepalived"),
-            (42, "babel"),
-            (99, "openr"),
-            (186, "bgp"),
-            (187, "isis"),
-            (188, "ospf"),
-            (189, "rip"),
-            (192, "eigrp"),
-        ]);
-        t.load(&file("rt_protos"));
-        t.load_dir(&file("rt_protos.d"));
-        t
-    })
+    T.get_or_init(|| Table::new(PROTOS, &["rt_protos"], &["rt_protos.d"], true))
 }
 
 pub fn scopes() -> &'static Table {
     static T: OnceLock<Table> = OnceLock::new();
     T.get_or_init(|| {
-        let mut t = Table::with(&[(0, "global"), (255, "nowhere"), (254, "host"), (253, "link"), (200, "site")]);
-        t.load(&file("rt_scopes"));
-        t
+        Table::new(
+            &[(0, "global"), (255, "nowhere"), (254, "host"), (253, "link"), (200, "site")],
+            &["rt_scopes"],
+            &[],
+            true,
+        )
     })
 }
 
 pub fn tables() -> &'static Table {
     static T: OnceLock<Table> = OnceLock::new();
     T.get_or_init(|| {
-        let mut t = Table::with(&[(0, "unspec"), (253, "default"), (254, "main"), (255, "local")]);
-        t.load(&file("rt_tables"));
-        t.load_dir(&file("rt_tables.d"));
-        t
+        Table::new(&[(253, "default"), (254, "main"), (255, "local")], &["rt_tables"], &["rt_tables.d"], false)
     })
 }
 
 pub fn realms() -> &'static Table {
     static T: OnceLock<Table> = OnceLock::new();
-    T.get_or_init(|| {
-        let mut t = Table::with(&[(0, "cosmos")]);
-        t.load(&file("rt_realms"));
-        t
-    })
+    T.get_or_init(|| Table::new(&[(0, "unknown")], &["rt_realms"], &[], true))
 }
 
 pub fn dsfields() -> &'static Table {
     static T: OnceLock<Table> = OnceLock::new();
-    T.get_or_init(|| {
-        let mut t = Table::default();
-        t.load(&file("rt_dsfield"));
-        t
-    })
+    T.get_or_init(|| Table::new(&[], &["rt_dsfield"], &[], false))
 }
 
 /// id -> name, or the number (always the number with -N).
 pub fn n2a(t: &Table, id: u32, numeric: bool) -> String {
-    if !numeric {
-        if let Some(n) = t.name(id) {
-            return n.to_string();
-        }
+    if !numeric && let Some(n) = t.name(id) {
+        return n.to_string();
     }
     id.to_string()
 }

@@ -9,6 +9,7 @@ pub mod inet;
 pub mod link;
 pub mod lookup;
 mod netns;
+pub mod route;
 mod suggest;
 
 use crate::error::{Error, Result};
@@ -145,7 +146,7 @@ const OBJECTS: &[(&str, Option<Handler>)] = &[
     ("address", Some(addr::run)),
     ("addrlabel", None),
     ("maddress", None),
-    ("route", Some(not_yet)),
+    ("route", Some(route::run)),
     ("rule", None),
     ("neighbor", None),
     ("neighbour", None),

@@ -10,4 +10,5 @@ pub mod fdb;
 pub mod link;
 pub mod msg;
 pub mod nsid;
+pub mod route;
 pub mod socket;

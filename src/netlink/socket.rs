@@ -158,6 +158,35 @@ impl Socket {
         }
     }
 
+    /// Sends requests in one datagram without asking for ACKs, then looks (without waiting) for
+    /// an error the kernel queued in answer — iproute2's rtnl_send_check, used by flushes.
+    pub fn send_check(&mut self, reqs: Vec<Request>) -> Result<(), KernelError> {
+        let mut out = Vec::new();
+        for mut r in reqs {
+            self.seq = self.seq.wrapping_add(1);
+            out.extend_from_slice(r.finish(self.seq, self.pid));
+            out.resize(align4(out.len()), 0);
+        }
+        if out.is_empty() {
+            return Ok(());
+        }
+        self.sock.send(&out[..], MsgFlags::empty()).map_err(os_err)?;
+        let mut resp = [0u8; 1024];
+        match self.sock.recv(&mut resp[..], MsgFlags::DONTWAIT | MsgFlags::PEEK) {
+            Ok((n, _)) => {
+                for m in Messages::new(&resp[..n.min(resp.len())]) {
+                    if m.ty == NLMSG_ERROR {
+                        let err = get_i32(m.payload).unwrap_or(-libc::EPROTO);
+                        return Err(KernelError::new(err.checked_neg().unwrap_or(libc::EPROTO)));
+                    }
+                }
+                Ok(())
+            }
+            Err(e) if e.raw_os_error() == Some(libc::EAGAIN) => Ok(()),
+            Err(e) => Err(os_err(e)),
+        }
+    }
+
     /// Runs a dump (NLM_F_DUMP is added) and gathers every message. A dump the kernel flags as
     /// interrupted is redone a few times; the last one is kept and marked.
     pub fn dump(&mut self, req: Request) -> Result<Dump, KernelError> {

@@ -8,6 +8,7 @@
 pub mod addr;
 pub mod json;
 pub mod link;
+pub mod route;
 pub mod stats;
 
 use std::fmt::Arguments;
