@@ -87,7 +87,7 @@ impl Ctx {
     /// The netlink socket of the current namespace, opened on first use and kept for the batch.
     pub fn sock(&mut self) -> Result<&mut Socket> {
         if self.sock.is_none() {
-            let s = Socket::open().map_err(|e| {
+            let s = Socket::open_with(!self.batch_mode).map_err(|e| {
                 Error::exit(format!("Cannot open netlink socket: {}", crate::error::strerror(e.errno)), 1)
             })?;
             self.sock = Some(s);

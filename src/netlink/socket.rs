@@ -83,12 +83,20 @@ fn extack_msg(tlvs: &[u8]) -> Option<String> {
 
 impl Socket {
     /// A route socket in the current network namespace, as iproute2's rtnl_open sets it up
-    /// (32 KiB send buffer, 1 MiB receive buffer, extended ACKs, strict checking of GETs).
+    /// (1 MiB receive buffer, extended ACKs, strict checking of GETs).
     pub fn open() -> Result<Socket, KernelError> {
+        Socket::open_with(true)
+    }
+
+    /// `strict: false` is iproute2's batch mode, which never turns strict dump checking on: the
+    /// kernel then ignores a dump's selectors instead of applying or refusing them.
+    pub fn open_with(strict: bool) -> Result<Socket, KernelError> {
         let sock = NlSocket::connect(NlFamily::Route, None, Groups::empty()).map_err(os_err)?;
         let _ = sock.set_recv_buffer_size(1024 * 1024);
         let _ = sock.enable_ext_ack(true);
-        let _ = sock.enable_strict_checking(true);
+        if strict {
+            let _ = sock.enable_strict_checking(true);
+        }
         let pid = sock.pid().map_err(os_err)?;
         let seq = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
