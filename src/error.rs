@@ -64,10 +64,6 @@ impl Error {
     pub fn fail(msg: impl Into<String>) -> Self {
         Error::Fail { msg: msg.into(), code: 1 }
     }
-    /// A handler's `return -2`: exit code 2 (netlink failures with their own text).
-    pub fn fail2(msg: impl Into<String>) -> Self {
-        Error::Fail { msg: msg.into(), code: 2 }
-    }
     /// A handler's `return -1` whose message was already printed (or is empty).
     pub fn silent(code: u8) -> Self {
         Error::Fail { msg: String::new(), code }

@@ -166,11 +166,7 @@ fn install(dir: &Path, symbolic: bool) -> i32 {
     let mut rc = 0;
     for a in APPLETS {
         let link = dir.join(a);
-        let made = if symbolic {
-            std::os::unix::fs::symlink(&exe, &link)
-        } else {
-            std::fs::hard_link(&exe, &link)
-        };
+        let made = if symbolic { std::os::unix::fs::symlink(&exe, &link) } else { std::fs::hard_link(&exe, &link) };
         if let Err(e) = made {
             let already = e.kind() == std::io::ErrorKind::AlreadyExists && same_file(&link, &exe);
             if !already {

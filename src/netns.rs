@@ -54,12 +54,11 @@ pub fn switch(name: &str) -> std::result::Result<(), String> {
     mount(Some(""), "/", Some("none"), MsFlags::MS_SLAVE | MsFlags::MS_REC, None::<&str>)
         .map_err(|e| format!("\"mount --make-rslave /\" failed: {}", errno_text(e)))?;
     let mut flags = MsFlags::empty();
-    if umount2("/sys", MntFlags::MNT_DETACH).is_err() {
-        if let Ok(st) = nix::sys::statvfs::statvfs("/sys") {
-            if st.flags().contains(nix::sys::statvfs::FsFlags::ST_RDONLY) {
-                flags = MsFlags::MS_RDONLY;
-            }
-        }
+    if umount2("/sys", MntFlags::MNT_DETACH).is_err()
+        && let Ok(st) = nix::sys::statvfs::statvfs("/sys")
+        && st.flags().contains(nix::sys::statvfs::FsFlags::ST_RDONLY)
+    {
+        flags = MsFlags::MS_RDONLY;
     }
     mount(Some(name), "/sys", Some("sysfs"), flags, None::<&str>)
         .map_err(|e| format!("mount of /sys failed: {}", errno_text(e)))?;
@@ -115,10 +114,7 @@ pub fn exec_in(name: &str, argv: &[String], fork: bool) -> Result<i32> {
 }
 
 fn exec_or_die(argv: &[String]) -> ! {
-    let cargs: Vec<CString> = argv
-        .iter()
-        .map(|a| CString::new(OsStr::new(a).as_bytes()).unwrap_or_default())
-        .collect();
+    let cargs: Vec<CString> = argv.iter().map(|a| CString::new(OsStr::new(a).as_bytes()).unwrap_or_default()).collect();
     let cmd = argv.first().map(String::as_str).unwrap_or("");
     if let Some(c) = cargs.first() {
         let err = nix::unistd::execvp(c, &cargs).err().unwrap_or(nix::errno::Errno::ENOENT);

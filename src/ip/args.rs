@@ -22,10 +22,6 @@ impl Args {
     pub fn peek(&self) -> Option<&str> {
         self.words.get(self.pos).map(String::as_str)
     }
-    /// The word after the current one.
-    pub fn peek2(&self) -> Option<&str> {
-        self.words.get(self.pos + 1).map(String::as_str)
-    }
     pub fn next(&mut self) -> Option<String> {
         let w = self.words.get(self.pos).cloned();
         if w.is_some() {
@@ -39,9 +35,6 @@ impl Args {
     }
     pub fn is_empty(&self) -> bool {
         self.pos >= self.words.len()
-    }
-    pub fn len(&self) -> usize {
-        self.words.len().saturating_sub(self.pos)
     }
     /// The words not yet consumed.
     pub fn rest(&self) -> &[String] {
@@ -61,9 +54,6 @@ impl Args {
 
 pub fn incomplete() -> Error {
     Error::usage("Command line is not complete. Try option \"help\"")
-}
-pub fn missarg(key: &str) -> Error {
-    Error::usage(format!("Error: argument \"{key}\" is required"))
 }
 /// invarg(msg, arg). Many of iproute2's messages end in "\n", which shows as a blank line:
 /// pass that newline inside `msg`.
@@ -92,10 +82,20 @@ fn strtoul(s: &str, base: u32) -> Option<(u64, bool)> {
         _ => (false, t),
     };
     let (base, digits) = match base {
-        0 if t.len() > 1 && (t.starts_with("0x") || t.starts_with("0X")) && t[2..].starts_with(|c: char| c.is_ascii_hexdigit()) => (16, &t[2..]),
+        0 if t.len() > 1
+            && (t.starts_with("0x") || t.starts_with("0X"))
+            && t[2..].starts_with(|c: char| c.is_ascii_hexdigit()) =>
+        {
+            (16, &t[2..])
+        }
         0 if t.starts_with('0') => (8, t),
         0 => (10, t),
-        16 if t.len() > 1 && (t.starts_with("0x") || t.starts_with("0X")) && t[2..].starts_with(|c: char| c.is_ascii_hexdigit()) => (16, &t[2..]),
+        16 if t.len() > 1
+            && (t.starts_with("0x") || t.starts_with("0X"))
+            && t[2..].starts_with(|c: char| c.is_ascii_hexdigit()) =>
+        {
+            (16, &t[2..])
+        }
         b => (b, t),
     };
     if digits.is_empty() {

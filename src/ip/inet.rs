@@ -21,9 +21,6 @@ impl Prefix {
     pub fn bytes(&self) -> &[u8] {
         &self.data[..self.bytelen as usize]
     }
-    pub fn is_default(&self) -> bool {
-        self.bitlen == -2 || (self.bitlen == 0 && self.data.iter().all(|&b| b == 0))
-    }
     pub fn len_specified(&self) -> bool {
         self.flags & PREFIXLEN_SPECIFIED != 0
     }
@@ -51,7 +48,8 @@ pub fn strtoul_prefix(s: &str, base: u32) -> (u64, usize) {
         i += 1;
     }
     let mut base = base;
-    let hex_prefix = i + 1 < b.len() && b[i] == b'0' && (b[i + 1] | 0x20) == b'x' && b.get(i + 2).is_some_and(u8::is_ascii_hexdigit);
+    let hex_prefix =
+        i + 1 < b.len() && b[i] == b'0' && (b[i + 1] | 0x20) == b'x' && b.get(i + 2).is_some_and(u8::is_ascii_hexdigit);
     if (base == 0 || base == 16) && hex_prefix {
         base = 16;
         i += 2;
@@ -242,44 +240,6 @@ pub fn ntop(family: u8, b: &[u8]) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn loose_ipv4() {
-        assert_eq!(ipv4_loose("10"), Some([10, 0, 0, 0]));
-        assert_eq!(ipv4_loose("10.1"), Some([10, 1, 0, 0]));
-        assert_eq!(ipv4_loose("0x0a.010.0.1"), Some([10, 8, 0, 1]));
-        assert_eq!(ipv4_loose("10.0.0.300"), None);
-        assert_eq!(ipv4_loose("10.0.0.1.5"), None);
-        assert_eq!(ipv4_loose("10..1"), None);
-        assert_eq!(ipv4_loose("abc"), None);
-    }
-
-    #[test]
-    fn prefixes() {
-        let p = get_prefix_1("192.168.1.1/24", AF_UNSPEC).unwrap();
-        assert_eq!((p.family, p.bitlen, p.len_specified()), (AF_INET, 24, true));
-        let p = get_prefix_1("10.0.0.1", AF_UNSPEC).unwrap();
-        assert_eq!((p.bitlen, p.len_specified()), (32, false));
-        let p = get_prefix_1("10.0.0.0/255.255.255.0", AF_UNSPEC).unwrap();
-        assert_eq!(p.bitlen, 24);
-        assert!(get_prefix_1("10.0.0.0/255.0.255.0", AF_UNSPEC).is_none());
-        assert!(get_prefix_1("10.0.0.0/33", AF_UNSPEC).is_none());
-        let p = get_prefix_1("2001:db8::1/64", AF_UNSPEC).unwrap();
-        assert_eq!((p.family, p.bitlen), (AF_INET6, 64));
-        assert!(get_prefix_1("2001:db8::1", AF_INET).is_none());
-        let p = get_prefix_1("default", AF_UNSPEC).unwrap();
-        assert_eq!((p.bitlen, p.bytelen), (0, 0));
-        assert!(get_prefix_1("default/0", AF_UNSPEC).is_none());
-        assert_eq!(
-            get_prefix("10.0.0.300/24", AF_UNSPEC).unwrap_err().to_string(),
-            "Error: any valid prefix is expected rather than \"10.0.0.300/24\"."
-        );
-    }
-}
-
 /// Reverse lookup for `-r` (iproute2's resolve_address): the host name, if the resolver knows one.
 pub fn resolve(family: u8, b: &[u8]) -> Option<String> {
     use std::mem::{size_of, zeroed};
@@ -328,10 +288,46 @@ pub fn resolve(family: u8, b: &[u8]) -> Option<String> {
 
 /// format_host: the name with -r when one is known, else the address.
 pub fn format_host(family: u8, b: &[u8], resolve_names: bool) -> String {
-    if resolve_names {
-        if let Some(n) = resolve(family, b) {
-            return n;
-        }
+    if resolve_names && let Some(n) = resolve(family, b) {
+        return n;
     }
     ntop(family, b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loose_ipv4() {
+        assert_eq!(ipv4_loose("10"), Some([10, 0, 0, 0]));
+        assert_eq!(ipv4_loose("10.1"), Some([10, 1, 0, 0]));
+        assert_eq!(ipv4_loose("0x0a.010.0.1"), Some([10, 8, 0, 1]));
+        assert_eq!(ipv4_loose("10.0.0.300"), None);
+        assert_eq!(ipv4_loose("10.0.0.1.5"), None);
+        assert_eq!(ipv4_loose("10..1"), None);
+        assert_eq!(ipv4_loose("abc"), None);
+    }
+
+    #[test]
+    fn prefixes() {
+        let p = get_prefix_1("192.168.1.1/24", AF_UNSPEC).unwrap();
+        assert_eq!((p.family, p.bitlen, p.len_specified()), (AF_INET, 24, true));
+        let p = get_prefix_1("10.0.0.1", AF_UNSPEC).unwrap();
+        assert_eq!((p.bitlen, p.len_specified()), (32, false));
+        let p = get_prefix_1("10.0.0.0/255.255.255.0", AF_UNSPEC).unwrap();
+        assert_eq!(p.bitlen, 24);
+        assert!(get_prefix_1("10.0.0.0/255.0.255.0", AF_UNSPEC).is_none());
+        assert!(get_prefix_1("10.0.0.0/33", AF_UNSPEC).is_none());
+        let p = get_prefix_1("2001:db8::1/64", AF_UNSPEC).unwrap();
+        assert_eq!((p.family, p.bitlen), (AF_INET6, 64));
+        assert!(get_prefix_1("2001:db8::1", AF_INET).is_none());
+        let p = get_prefix_1("default", AF_UNSPEC).unwrap();
+        assert_eq!((p.bitlen, p.bytelen), (0, 0));
+        assert!(get_prefix_1("default/0", AF_UNSPEC).is_none());
+        assert_eq!(
+            get_prefix("10.0.0.300/24", AF_UNSPEC).unwrap_err().to_string(),
+            "Error: any valid prefix is expected rather than \"10.0.0.300/24\"."
+        );
+    }
 }

@@ -13,12 +13,11 @@ pub fn ifindex(ctx: &mut Ctx, name: &str) -> i32 {
     if name.is_empty() {
         return 0;
     }
-    if let Ok(sock) = ctx.sock() {
-        if let Ok(ans) = sock.talk(link::get(0, 0, Some(name.as_bytes()), LOOKUP_MASK)) {
-            if let Some(l) = first_link(&ans.replies) {
-                return l.info.index;
-            }
-        }
+    if let Ok(sock) = ctx.sock()
+        && let Ok(ans) = sock.talk(link::get(0, 0, Some(name.as_bytes()), LOOKUP_MASK))
+        && let Some(l) = first_link(&ans.replies)
+    {
+        return l.info.index;
     }
     // ll_idx_a2n: "if%u"
     name.strip_prefix("if")

@@ -130,11 +130,6 @@ impl Ctx {
         self.p.flush();
         eprintln!("{msg}");
     }
-
-    /// Forgets the socket (after the process changed network namespace).
-    pub fn reset_socket(&mut self) {
-        self.sock = None;
-    }
 }
 
 /// What an object handler looks like.
@@ -181,10 +176,6 @@ const OBJECTS: &[(&str, Option<Handler>)] = &[
 
 /// Objects ipbox serves, for messages.
 pub const SERVED: &str = "address, link, netns, route";
-
-fn not_yet(_: &mut Ctx, _: Args) -> Result<()> {
-    Err(Error::fail("This object is not implemented in this ipbox build yet."))
-}
 
 fn help(_: &mut Ctx, _: Args) -> Result<()> {
     Err(usage())
@@ -288,16 +279,11 @@ fn parse_options(argv: &[String]) -> Result<(Opts, Vec<String>)> {
             o.resolve = true;
         } else if matches(opt, "-oneline") {
             o.oneline = true;
-        } else if matches(opt, "-timestamp") {
-            o.timestamp += 1;
-        } else if matches(opt, "-tshort") {
+        } else if matches(opt, "-timestamp") || matches(opt, "-tshort") {
             o.timestamp += 1;
         } else if matches(opt, "-Version") {
             let mut p = Printer::stdout(Mode::default());
-            p.text(format_args!(
-                "ip utility, ipbox {} (follows iproute2-6.1.0)\n",
-                env!("CARGO_PKG_VERSION")
-            ));
+            p.text(format_args!("ip utility, ipbox {} (follows iproute2-6.1.0)\n", env!("CARGO_PKG_VERSION")));
             p.flush();
             std::process::exit(0);
         } else if matches(opt, "-force") {
@@ -406,6 +392,11 @@ pub fn report(ctx: Option<&mut Ctx>, e: Error) -> i32 {
     i32::from(e.code())
 }
 
+/// True when `word` names an object of iproute2's table (for ipOBJECT binary names).
+pub fn object_exists(word: &str) -> bool {
+    lookup(word).is_some()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -456,9 +447,4 @@ mod tests {
         assert_eq!(atoi("x"), 0);
         assert_eq!(atoi("-3"), -3);
     }
-}
-
-/// True when `word` names an object of iproute2's table (for ipOBJECT binary names).
-pub fn object_exists(word: &str) -> bool {
-    lookup(word).is_some()
 }

@@ -30,17 +30,17 @@ fn usage() -> Error {
     Error::usage(USAGE)
 }
 
-const COMMANDS: &[&str] =
-    &["list", "show", "lst", "list-id", "help", "add", "set", "delete", "identify", "pids", "exec", "monitor", "attach"];
+const COMMANDS: &[&str] = &[
+    "list", "show", "lst", "list-id", "help", "add", "set", "delete", "identify", "pids", "exec", "monitor", "attach",
+];
 
 pub fn run(ctx: &mut Ctx, mut args: Args) -> Result<()> {
     let Some(cmd) = args.next() else { return list(ctx) };
-    if !ctx.opts.all {
-        if let Some(name) = args.peek() {
-            if invalid_name(name) {
-                return Err(Error::usage(format!("Invalid netns name \"{name}\"")));
-            }
-        }
+    if !ctx.opts.all
+        && let Some(name) = args.peek()
+        && invalid_name(name)
+    {
+        return Err(Error::usage(format!("Invalid netns name \"{name}\"")));
     }
     let c = cmd.as_str();
     if matches(c, "list") || matches(c, "show") || matches(c, "lst") {
@@ -118,17 +118,19 @@ fn list_id(ctx: &mut Ctx, mut args: Args) -> Result<()> {
         match get_i32(&v, 0) {
             None => return Err(invarg(&format!("\"{w}\" value is invalid"), &v)),
             // iproute2 names the word after the value here (its argv[1]).
-            Some(n) if n < 0 => return Err(invarg(&format!("\"{w}\" value should be >= 0"), args.peek().unwrap_or("(null)"))),
+            Some(n) if n < 0 => {
+                return Err(invarg(&format!("\"{w}\" value should be >= 0"), args.peek().unwrap_or("(null)")));
+            }
             Some(n) => *slot = Some(n),
         }
     }
     // name of each id, first name in readdir order wins
     let mut map: Vec<(i32, String)> = Vec::new();
     for name in names() {
-        if let Some(n) = nsid_of(ctx, &name) {
-            if !map.iter().any(|(m, _)| *m == n) {
-                map.push((n, name));
-            }
+        if let Some(n) = nsid_of(ctx, &name)
+            && !map.iter().any(|(m, _)| *m == n)
+        {
+            map.push((n, name));
         }
     }
     if let Some(n) = id {
@@ -207,9 +209,8 @@ fn add(mut args: Args, create: bool) -> Result<()> {
         Ok(()) | Err(nix::errno::Errno::EEXIST) => {}
         Err(e) => return Err(Error::fail(format!("mkdir {RUN_DIR} failed: {}", errno_text(e)))),
     }
-    let lock = open(RUN_DIR, OFlag::O_RDONLY | OFlag::O_DIRECTORY | OFlag::O_CLOEXEC, Mode::empty()).map_err(|e| {
-        Error::fail(format!("Cannot open netns runtime directory \"{RUN_DIR}\": {}", errno_text(e)))
-    })?;
+    let lock = open(RUN_DIR, OFlag::O_RDONLY | OFlag::O_DIRECTORY | OFlag::O_CLOEXEC, Mode::empty())
+        .map_err(|e| Error::fail(format!("Cannot open netns runtime directory \"{RUN_DIR}\": {}", errno_text(e))))?;
     // SAFETY: flock on a descriptor we own.
     let locked = unsafe { libc::flock(lock.as_raw_fd(), libc::LOCK_EX) } == 0;
     if !locked {
@@ -223,7 +224,9 @@ fn add(mut args: Args, create: bool) -> Result<()> {
         match mount(Some(""), RUN_DIR, Some("none"), MsFlags::MS_SHARED | MsFlags::MS_REC, None::<&str>) {
             Ok(()) => break Ok(()),
             Err(nix::errno::Errno::EINVAL) if !made_mount => {
-                if let Err(e) = mount(Some(RUN_DIR), RUN_DIR, Some("none"), MsFlags::MS_BIND | MsFlags::MS_REC, None::<&str>) {
+                if let Err(e) =
+                    mount(Some(RUN_DIR), RUN_DIR, Some("none"), MsFlags::MS_BIND | MsFlags::MS_REC, None::<&str>)
+                {
                     break Err(format!("mount --bind {RUN_DIR} {RUN_DIR} failed: {}", errno_text(e)));
                 }
                 made_mount = true;
@@ -336,10 +339,11 @@ fn identify(ctx: &mut Ctx, mut args: Args) -> Result<()> {
         Ok(dir) => {
             for e in dir.flatten() {
                 let n = e.file_name().to_string_lossy().into_owned();
-                if let Ok(st) = std::fs::metadata(path_of(&n)) {
-                    if st.dev() == target.dev() && st.ino() == target.ino() {
-                        found = n;
-                    }
+                if let Ok(st) = std::fs::metadata(path_of(&n))
+                    && st.dev() == target.dev()
+                    && st.ino() == target.ino()
+                {
+                    found = n;
                 }
             }
         }
@@ -357,17 +361,17 @@ fn pids(ctx: &mut Ctx, mut args: Args) -> Result<()> {
     }
     let ns = std::fs::metadata(path_of(&name))
         .map_err(|e| Error::fail(format!("Cannot open network namespace: {}", io_text(&e))))?;
-    let dir = std::fs::read_dir("/proc/")
-        .map_err(|e| Error::fail(format!("Open of /proc failed: {}", io_text(&e))))?;
+    let dir = std::fs::read_dir("/proc/").map_err(|e| Error::fail(format!("Open of /proc failed: {}", io_text(&e))))?;
     for e in dir.flatten() {
         let n = e.file_name().to_string_lossy().into_owned();
         if !is_pid(&n) {
             continue;
         }
-        if let Ok(st) = std::fs::metadata(format!("/proc/{n}/ns/net")) {
-            if st.dev() == ns.dev() && st.ino() == ns.ino() {
-                ctx.p.text(format_args!("{n}\n"));
-            }
+        if let Ok(st) = std::fs::metadata(format!("/proc/{n}/ns/net"))
+            && st.dev() == ns.dev()
+            && st.ino() == ns.ino()
+        {
+            ctx.p.text(format_args!("{n}\n"));
         }
     }
     Ok(())

@@ -26,7 +26,13 @@ impl IfAddr {
     }
     pub fn parse(p: &[u8]) -> Option<IfAddr> {
         let h = p.get(..8)?;
-        Some(IfAddr { family: h[0], prefixlen: h[1], flags: h[2], scope: h[3], index: u32::from_ne_bytes([h[4], h[5], h[6], h[7]]) })
+        Some(IfAddr {
+            family: h[0],
+            prefixlen: h[1],
+            flags: h[2],
+            scope: h[3],
+            index: u32::from_ne_bytes([h[4], h[5], h[6], h[7]]),
+        })
     }
 }
 
@@ -53,8 +59,6 @@ pub struct Addr<'a> {
     /// IFA_FLAGS when present, else the header's 8 bits.
     pub flags: u32,
     pub metric: Option<u32>,
-    /// The raw message (for flush: re-sent as RTM_DELADDR).
-    pub raw: &'a [u8],
 }
 
 impl<'a> Addr<'a> {
@@ -64,7 +68,7 @@ impl<'a> Addr<'a> {
         }
         let hdr = IfAddr::parse(payload)?;
         let t: Table<'a, 16> = Table::parse(&payload[8..]);
-        let mut a = Addr { deleted: ty == RTM_DELADDR, hdr, raw: payload, ..Addr::default() };
+        let mut a = Addr { deleted: ty == RTM_DELADDR, hdr, ..Addr::default() };
         a.local = t.get(IFA_LOCAL);
         a.address = t.get(IFA_ADDRESS);
         if a.local.is_none() {
@@ -86,12 +90,6 @@ impl<'a> Addr<'a> {
         a.metric = t.u32(IFA_RT_PRIORITY);
         Some(a)
     }
-
-    /// The address bytes as long as the family says (4 or 16), if the attribute has them.
-    pub fn sized(&self, b: Option<&'a [u8]>) -> Option<&'a [u8]> {
-        let n = if self.hdr.family == crate::ip::AF_INET { 4 } else { 16 };
-        b.and_then(|b| b.get(..n))
-    }
 }
 
 /// RTM_GETADDR dump for a family, optionally one device (strict checking filters by index).
@@ -105,7 +103,8 @@ mod tests {
 
     #[test]
     fn decode_and_fallbacks() {
-        let mut r = Request::new(RTM_NEWADDR, 0).header(&IfAddr { family: 2, prefixlen: 24, index: 3, ..Default::default() }.bytes());
+        let mut r = Request::new(RTM_NEWADDR, 0)
+            .header(&IfAddr { family: 2, prefixlen: 24, index: 3, ..Default::default() }.bytes());
         r.attr(IFA_ADDRESS, &[10, 0, 0, 1]);
         r.attr(IFA_CACHEINFO, &[0xff; 16]);
         let b = r.finish(1, 0).to_vec();
@@ -120,6 +119,6 @@ mod tests {
         let b = r.finish(1, 0).to_vec();
         let a = Addr::parse(RTM_NEWADDR, &b[16..]).unwrap();
         assert!(a.cacheinfo.is_none());
-        assert!(a.sized(a.local).is_none());
+        assert_eq!(a.local, Some(&[1u8, 2][..]));
     }
 }

@@ -1,6 +1,6 @@
 //! RTM_NEWLINK messages decoded into a typed, zero-copy `Link`, and the link request builders.
 
-use super::attr::{Table, attrs, cstr, get_u8, get_u32, get_u64};
+use super::attr::{Table, attrs, cstr, get_u32, get_u64};
 use super::consts::*;
 use super::msg::Request;
 
@@ -25,7 +25,6 @@ pub const IFF_DORMANT: u32 = 0x20000;
 pub const IFF_ECHO: u32 = 0x40000;
 
 pub const ARPHRD_ETHER: u16 = 1;
-pub const ARPHRD_LOOPBACK: u16 = 772;
 
 /// struct ifinfomsg.
 #[derive(Debug, Clone, Copy, Default)]
@@ -238,11 +237,11 @@ impl<'a> Link<'a> {
             l.slave_kind = li.str(IFLA_INFO_SLAVE_KIND);
             l.slave_data = li.get(IFLA_INFO_SLAVE_DATA);
         }
-        if let Some(af) = t.get(IFLA_AF_SPEC) {
-            if let Some((_, inet6)) = attrs(af).find(|(ty, _)| *ty == 10) {
-                let t6: Table<'a, 16> = Table::parse(inet6);
-                l.addr_gen_mode = t6.u8(IFLA_INET6_ADDR_GEN_MODE);
-            }
+        if let Some(af) = t.get(IFLA_AF_SPEC)
+            && let Some((_, inet6)) = attrs(af).find(|(ty, _)| *ty == 10)
+        {
+            let t6: Table<'a, 16> = Table::parse(inet6);
+            l.addr_gen_mode = t6.u8(IFLA_INET6_ADDR_GEN_MODE);
         }
         if let Some(props) = t.get(IFLA_PROP_LIST) {
             l.altnames = attrs(props).filter(|(ty, _)| *ty == IFLA_ALT_IFNAME).map(|(_, p)| cstr(p)).collect();
@@ -306,17 +305,13 @@ pub fn first_link(bytes: &[u8]) -> Option<Link<'_>> {
     super::msg::Messages::new(bytes).find_map(|m| Link::parse(m.ty, m.payload))
 }
 
-/// Reads an u8 attribute payload (re-exported for kinds).
-pub fn u8_of(p: &[u8]) -> Option<u8> {
-    get_u8(p)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn msg(attrs: &[(u16, &[u8])]) -> Vec<u8> {
-        let mut r = Request::new(RTM_NEWLINK, 0).header(&IfInfo { index: 3, flags: IFF_UP, ..Default::default() }.bytes());
+        let mut r =
+            Request::new(RTM_NEWLINK, 0).header(&IfInfo { index: 3, flags: IFF_UP, ..Default::default() }.bytes());
         for (t, p) in attrs {
             r.attr(*t, p);
         }
@@ -342,7 +337,13 @@ mod tests {
         let p = msg(&[(IFLA_MTU, &[1, 2])]);
         assert!(Link::parse(RTM_NEWLINK, &p).is_none());
         // short u32s, empty strings, short stats
-        let p = msg(&[(IFLA_IFNAME, b""), (IFLA_MTU, &[1, 2]), (IFLA_STATS64, &[1; 20]), (IFLA_LINKINFO, &[0xff; 3]), (IFLA_AF_SPEC, &[4, 0])]);
+        let p = msg(&[
+            (IFLA_IFNAME, b""),
+            (IFLA_MTU, &[1, 2]),
+            (IFLA_STATS64, &[1; 20]),
+            (IFLA_LINKINFO, &[0xff; 3]),
+            (IFLA_AF_SPEC, &[4, 0]),
+        ]);
         let l = Link::parse(RTM_NEWLINK, &p).unwrap();
         assert_eq!(l.name, b"");
         assert_eq!(l.mtu, None);

@@ -93,9 +93,6 @@ impl Request {
     pub fn len(&self) -> usize {
         self.buf.len()
     }
-    pub fn is_empty(&self) -> bool {
-        self.buf.is_empty()
-    }
     /// Overwrites bytes already written (a family header filled in after parsing).
     pub fn patch(&mut self, at: usize, bytes: &[u8]) {
         if let Some(dst) = self.buf.get_mut(at..at + bytes.len()) {

@@ -87,6 +87,9 @@ mod tests {
         let b = r.finish(1, 0);
         // 16 header + 4 rtgenmsg + 8 attribute
         assert_eq!(b.len(), 28);
-        assert_eq!(&b[20..24], &8u16.to_ne_bytes().iter().chain(&NETNSA_FD.to_ne_bytes()).copied().collect::<Vec<_>>()[..]);
+        assert_eq!(
+            &b[20..24],
+            &8u16.to_ne_bytes().iter().chain(&NETNSA_FD.to_ne_bytes()).copied().collect::<Vec<_>>()[..]
+        );
     }
 }

@@ -68,11 +68,7 @@ fn parse_error(payload: &[u8], flags: u16) -> (i32, Option<String>) {
         }
         _ => 0,
     };
-    let msg = if flags & NLM_F_ACK_TLVS != 0 {
-        payload.get(4 + echoed..).and_then(extack_msg)
-    } else {
-        None
-    };
+    let msg = if flags & NLM_F_ACK_TLVS != 0 { payload.get(4 + echoed..).and_then(extack_msg) } else { None };
     (err.checked_neg().unwrap_or(libc::EPROTO), msg)
 }
 
@@ -98,10 +94,8 @@ impl Socket {
             let _ = sock.enable_strict_checking(true);
         }
         let pid = sock.pid().map_err(os_err)?;
-        let seq = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_secs() as u32)
-            .unwrap_or(1);
+        let seq =
+            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as u32).unwrap_or(1);
         Ok(Socket { sock, seq, pid, buf: vec![0; 32768] })
     }
 

@@ -140,10 +140,7 @@ mod tests {
 
     #[test]
     fn compact() {
-        assert_eq!(
-            doc(false),
-            r#"[{"ifname":"lo","flags":["LOOPBACK","UP"],"addr_info":[],"alias":"a\\b\"c'd\te"}]"#
-        );
+        assert_eq!(doc(false), r#"[{"ifname":"lo","flags":["LOOPBACK","UP"],"addr_info":[],"alias":"a\\b\"c'd\te"}]"#);
     }
 
     #[test]

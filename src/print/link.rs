@@ -219,7 +219,11 @@ impl LinkPrinter<'_, '_> {
                         Some(format!("if{iflink}").into_bytes())
                     }
                 } else {
-                    let name = self.names.name(iflink).map(<[u8]>::to_vec).unwrap_or_else(|| format!("if{iflink}").into_bytes());
+                    let name = self
+                        .names
+                        .name(iflink)
+                        .map(<[u8]>::to_vec)
+                        .unwrap_or_else(|| format!("if{iflink}").into_bytes());
                     mdown = self.names.flags(iflink) & IFF_UP == 0;
                     if p.is_json() {
                         p.json_string("link", &name);
@@ -303,22 +307,22 @@ impl LinkPrinter<'_, '_> {
         if let Some(s) = l.operstate {
             self.operstate(p, s, false);
         }
-        if o.do_link {
-            if let Some(m) = l.linkmode {
-                match LINK_MODES.get(m as usize) {
-                    Some(s) => p.string("linkmode", s, format_args!("mode {s} ")),
-                    None => p.int("linkmode_index", m.into(), format_args!("mode {m} ")),
-                }
+        if o.do_link
+            && let Some(m) = l.linkmode
+        {
+            match LINK_MODES.get(m as usize) {
+                Some(s) => p.string("linkmode", s, format_args!("mode {s} ")),
+                None => p.int("linkmode_index", m.into(), format_args!("mode {m} ")),
             }
         }
         if let Some(g) = l.group {
             let name = crate::names::n2a(crate::names::groups(), g, o.numeric);
             p.string("group", &name, format_args!("group {name} "));
         }
-        if let Some(q) = l.txqlen.filter(|_| o.showqueue) {
-            if q != 0 {
-                p.int("txqlen", q.into(), format_args!("qlen {}", q as i32));
-            }
+        if let Some(q) = l.txqlen.filter(|_| o.showqueue)
+            && q != 0
+        {
+            p.int("txqlen", q.into(), format_args!("qlen {}", q as i32));
         }
         if let Some(e) = l.event {
             match EVENTS.get(e as usize) {
@@ -345,12 +349,12 @@ impl LinkPrinter<'_, '_> {
                 let s = lladdr(b, l.info.ty);
                 p.color_string(Color::Mac, "broadcast", &s, format_args!("{s}"));
             }
-            if let Some(pa) = l.perm_address {
-                if l.address != Some(pa) {
-                    p.text_str(" permaddr ");
-                    let s = lladdr(pa, l.info.ty);
-                    p.color_string(Color::Mac, "permaddr", &s, format_args!("{s}"));
-                }
+            if let Some(pa) = l.perm_address
+                && l.address != Some(pa)
+            {
+                p.text_str(" permaddr ");
+                let s = lladdr(pa, l.info.ty);
+                p.color_string(Color::Mac, "permaddr", &s, format_args!("{s}"));
             }
         }
         if let Some(id) = l.link_netnsid {
@@ -380,13 +384,13 @@ impl LinkPrinter<'_, '_> {
         if o.details > 0 {
             self.details(p, l);
         }
-        if o.do_link || o.details > 0 {
-            if let Some(a) = l.alias {
-                let sl = p.sl();
-                p.text(format_args!("{sl}    "));
-                let s = String::from_utf8_lossy(a);
-                p.string("ifalias", a, format_args!("alias {s}"));
-            }
+        if (o.do_link || o.details > 0)
+            && let Some(a) = l.alias
+        {
+            let sl = p.sl();
+            p.text(format_args!("{sl}    "));
+            let s = String::from_utf8_lossy(a);
+            p.string("ifalias", a, format_args!("alias {s}"));
         }
         if o.do_link && o.stats > 0 {
             p.nl();
@@ -443,17 +447,17 @@ impl LinkPrinter<'_, '_> {
             }
             p.close_object();
         }
-        if o.do_link {
-            if let Some(m) = l.addr_gen_mode {
-                let s = match m {
-                    0 => "eui64".to_string(),
-                    1 => "none".to_string(),
-                    2 => "stable_secret".to_string(),
-                    3 => "random".to_string(),
-                    m => format!("{m:#04x}"),
-                };
-                p.string("inet6_addr_gen_mode", &s, format_args!("addrgenmode {s} "));
-            }
+        if o.do_link
+            && let Some(m) = l.addr_gen_mode
+        {
+            let s = match m {
+                0 => "eui64".to_string(),
+                1 => "none".to_string(),
+                2 => "stable_secret".to_string(),
+                3 => "random".to_string(),
+                m => format!("{m:#04x}"),
+            };
+            p.string("inet6_addr_gen_mode", &s, format_args!("addrgenmode {s} "));
         }
         let u = |p: &mut Printer, key: &str, text: &str, v: Option<u32>| {
             if let Some(v) = v {
@@ -471,7 +475,9 @@ impl LinkPrinter<'_, '_> {
             let s = String::from_utf8_lossy(n);
             p.string("phys_port_name", n, format_args!("portname {s} "));
         }
-        for (key, label, v) in [("phys_port_id", "portid", l.phys_port_id), ("phys_switch_id", "switchid", l.phys_switch_id)] {
+        for (key, label, v) in
+            [("phys_port_id", "portid", l.phys_port_id), ("phys_switch_id", "switchid", l.phys_switch_id)]
+        {
             if let Some(v) = v {
                 let s: String = v.iter().map(|b| format!("{b:02x}")).collect();
                 p.string(key, &s, format_args!("{label} {s} "));

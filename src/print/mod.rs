@@ -82,19 +82,15 @@ impl Printer {
         Printer { buf: Vec::with_capacity(FLUSH_AT + 4096), to_stdout: true, broken: false, mode, json: None }
     }
     /// A printer that keeps everything in memory (for tests).
+    #[cfg(test)]
     pub fn capture(mode: Mode) -> Self {
         Printer { buf: Vec::new(), to_stdout: false, broken: false, mode, json: None }
     }
+    #[cfg(test)]
     pub fn take(&mut self) -> Vec<u8> {
         std::mem::take(&mut self.buf)
     }
 
-    pub fn mode(&self) -> Mode {
-        self.mode
-    }
-    pub fn set_mode(&mut self, mode: Mode) {
-        self.mode = mode;
-    }
     /// True between `begin()` and `end()` of a JSON document.
     pub fn is_json(&self) -> bool {
         self.json.is_some()
@@ -162,11 +158,6 @@ impl Printer {
             self.buf.extend_from_slice(s.as_bytes());
         }
     }
-    pub fn text_bytes(&mut self, s: &[u8]) {
-        if self.json.is_none() {
-            self.buf.extend_from_slice(s);
-        }
-    }
     pub fn color_text(&mut self, color: Color, args: Arguments<'_>) {
         if self.json.is_none() {
             self.colored(color, |b| {
@@ -180,13 +171,6 @@ impl Printer {
             let sl = self.sl();
             self.buf.extend_from_slice(sl.as_bytes());
         }
-    }
-    /// A record's final newline (text mode); lets the buffer drain.
-    pub fn eol(&mut self) {
-        if self.json.is_none() {
-            self.buf.push(b'\n');
-        }
-        self.maybe_flush();
     }
 
     fn colored(&mut self, color: Color, f: impl FnOnce(&mut Vec<u8>)) {

@@ -146,9 +146,33 @@ pub fn print_stats64(p: &mut Printer, s: &Stats64, carrier_changes: Option<u32>,
     let sl = p.sl();
     let c = cols;
     let comp = |v: u64| if v != 0 { "compressed" } else { "" };
-    header(p, "    RX:", &[(" ", c[0] - 4, "bytes"), (" ", c[1], "packets"), (" ", c[2], "errors"), (" ", c[3], "dropped"), (" ", c[4], "missed"), (" ", c[5], "mcast"), (" ", c[6], comp(s.rx_compressed))], sl);
+    header(
+        p,
+        "    RX:",
+        &[
+            (" ", c[0] - 4, "bytes"),
+            (" ", c[1], "packets"),
+            (" ", c[2], "errors"),
+            (" ", c[3], "dropped"),
+            (" ", c[4], "missed"),
+            (" ", c[5], "mcast"),
+            (" ", c[6], comp(s.rx_compressed)),
+        ],
+        sl,
+    );
     p.text_str("    ");
-    values(p, &[(c[0], s.rx_bytes), (c[1], s.rx_packets), (c[2], s.rx_errors), (c[3], s.rx_dropped), (c[4], s.rx_missed_errors), (c[5], s.multicast)], o);
+    values(
+        p,
+        &[
+            (c[0], s.rx_bytes),
+            (c[1], s.rx_packets),
+            (c[2], s.rx_errors),
+            (c[3], s.rx_dropped),
+            (c[4], s.rx_missed_errors),
+            (c[5], s.multicast),
+        ],
+        o,
+    );
     if s.rx_compressed != 0 {
         num(p, c[6], s.rx_compressed, o);
     }
@@ -172,7 +196,17 @@ pub fn print_stats64(p: &mut Printer, s: &Stats64, carrier_changes: Option<u32>,
             sl,
         );
         p.text(format_args!("{:w$}", "", w = c[0] + 5));
-        values(p, &[(c[1], s.rx_length_errors), (c[2], s.rx_crc_errors), (c[3], s.rx_frame_errors), (c[4], s.rx_fifo_errors), (c[5], s.rx_over_errors)], o);
+        values(
+            p,
+            &[
+                (c[1], s.rx_length_errors),
+                (c[2], s.rx_crc_errors),
+                (c[3], s.rx_frame_errors),
+                (c[4], s.rx_fifo_errors),
+                (c[5], s.rx_over_errors),
+            ],
+            o,
+        );
         if nh {
             num(p, c[6], s.rx_nohandler, o);
         }
@@ -181,9 +215,33 @@ pub fn print_stats64(p: &mut Printer, s: &Stats64, carrier_changes: Option<u32>,
         }
     }
     p.text_str(sl);
-    header(p, "    TX:", &[(" ", c[0] - 4, "bytes"), (" ", c[1], "packets"), (" ", c[2], "errors"), (" ", c[3], "dropped"), (" ", c[4], "carrier"), (" ", c[5], "collsns"), (" ", c[6], comp(s.tx_compressed))], sl);
+    header(
+        p,
+        "    TX:",
+        &[
+            (" ", c[0] - 4, "bytes"),
+            (" ", c[1], "packets"),
+            (" ", c[2], "errors"),
+            (" ", c[3], "dropped"),
+            (" ", c[4], "carrier"),
+            (" ", c[5], "collsns"),
+            (" ", c[6], comp(s.tx_compressed)),
+        ],
+        sl,
+    );
     p.text_str("    ");
-    values(p, &[(c[0], s.tx_bytes), (c[1], s.tx_packets), (c[2], s.tx_errors), (c[3], s.tx_dropped), (c[4], s.tx_carrier_errors), (c[5], s.collisions)], o);
+    values(
+        p,
+        &[
+            (c[0], s.tx_bytes),
+            (c[1], s.tx_packets),
+            (c[2], s.tx_errors),
+            (c[3], s.tx_dropped),
+            (c[4], s.tx_carrier_errors),
+            (c[5], s.collisions),
+        ],
+        o,
+    );
     if s.tx_compressed != 0 {
         num(p, c[6], s.tx_compressed, o);
     }
@@ -193,11 +251,27 @@ pub fn print_stats64(p: &mut Printer, s: &Stats64, carrier_changes: Option<u32>,
         header(
             p,
             "    TX errors:",
-            &[("", c[0] - 10, ""), (" ", c[1], "aborted"), (" ", c[2], "fifo"), (" ", c[3], "window"), (" ", c[4], "heartbt"), (" ", c[5], transns)],
+            &[
+                ("", c[0] - 10, ""),
+                (" ", c[1], "aborted"),
+                (" ", c[2], "fifo"),
+                (" ", c[3], "window"),
+                (" ", c[4], "heartbt"),
+                (" ", c[5], transns),
+            ],
             sl,
         );
         p.text(format_args!("{:w$}", "", w = c[0] + 5));
-        values(p, &[(c[1], s.tx_aborted_errors), (c[2], s.tx_fifo_errors), (c[3], s.tx_window_errors), (c[4], s.tx_heartbeat_errors)], o);
+        values(
+            p,
+            &[
+                (c[1], s.tx_aborted_errors),
+                (c[2], s.tx_fifo_errors),
+                (c[3], s.tx_window_errors),
+                (c[4], s.tx_heartbeat_errors),
+            ],
+            o,
+        );
         if let Some(cc) = carrier_changes {
             num(p, c[5], cc.into(), o);
         }

@@ -34,9 +34,7 @@ pub fn ipbox_bin() -> PathBuf {
 
 fn which(cmd: &str) -> Option<PathBuf> {
     let path = std::env::var("PATH").unwrap_or_default();
-    std::env::split_paths(&format!("{path}:/usr/sbin:/sbin:/usr/bin:/bin"))
-        .map(|d| d.join(cmd))
-        .find(|p| p.is_file())
+    std::env::split_paths(&format!("{path}:/usr/sbin:/sbin:/usr/bin:/bin")).map(|d| d.join(cmd)).find(|p| p.is_file())
 }
 
 /// A directory holding `ip` and `brctl` links to the chosen tools.

@@ -190,10 +190,10 @@ pub fn list(ctx: &mut Ctx, mut args: Args, flush: bool) -> Result<()> {
     };
     let mut by_link: HashMap<u32, Vec<Addr>> = HashMap::new();
     for m in Messages::new(&addrs_raw) {
-        if let Some(a) = Addr::parse(m.ty, m.payload) {
-            if !a.deleted {
-                by_link.entry(a.hdr.index).or_default().push(a);
-            }
+        if let Some(a) = Addr::parse(m.ty, m.payload)
+            && !a.deleted
+        {
+            by_link.entry(a.hdr.index).or_default().push(a);
         }
     }
 
@@ -279,10 +279,9 @@ fn do_flush(ctx: &mut Ctx, af: &AddrFilter) -> Result<()> {
             if m.ty != RTM_NEWADDR {
                 continue;
             }
-            if !names.contains_key(&a.hdr.index) {
-                let n = lookup::name_and_flags(ctx, a.hdr.index as i32).map(|(n, _)| n).unwrap_or_default();
-                names.insert(a.hdr.index, n);
-            }
+            names
+                .entry(a.hdr.index)
+                .or_insert_with(|| lookup::name_and_flags(ctx, a.hdr.index as i32).map(|(n, _)| n).unwrap_or_default());
             let dev = names.get(&a.hdr.index).cloned().unwrap_or_default();
             if !af.pass(&a, &dev) {
                 continue;

@@ -12,8 +12,9 @@ use crate::netlink::consts::*;
 use crate::netlink::msg::Request;
 use crate::print::addr::FLAGS;
 
-const COMMANDS: &[&str] =
-    &["add", "change", "chg", "replace", "delete", "list", "show", "lst", "flush", "save", "showdump", "restore", "help"];
+const COMMANDS: &[&str] = &[
+    "add", "change", "chg", "replace", "delete", "list", "show", "lst", "flush", "save", "showdump", "restore", "help",
+];
 
 pub fn run(ctx: &mut Ctx, mut args: Args) -> Result<()> {
     let Some(cmd) = args.next() else { return list::list(ctx, args, false) };
@@ -141,7 +142,8 @@ fn modify(ctx: &mut Ctx, mut args: Args, cmd: u16, flags: u16) -> Result<()> {
             any = a.bytelen > 0;
         } else if w == "scope" {
             let v = args.need()?;
-            let s = crate::names::a2n(crate::names::scopes(), &v, 255).ok_or_else(|| invarg("invalid scope value.", &v))?;
+            let s =
+                crate::names::a2n(crate::names::scopes(), &v, 255).ok_or_else(|| invarg("invalid scope value.", &v))?;
             hdr.scope = s as u8;
             scoped = true;
         } else if w == "dev" {
@@ -198,22 +200,21 @@ fn modify(ctx: &mut Ctx, mut args: Args, cmd: u16, flags: u16) -> Result<()> {
         return Err(Error::fail("Not enough information: \"dev\" argument is required."));
     };
     let mut peer_eff = peer;
-    if peer.is_none() {
-        if let Some((l, arg)) = &lcl {
-            if l.bytelen > 0 {
-                if cmd == RTM_DELADDR && l.family == AF_INET && !l.len_specified() {
-                    ctx.warn(format_args!(
-                        "Warning: Executing wildcard deletion to stay compatible with old scripts.\n\
+    if peer.is_none()
+        && let Some((l, arg)) = &lcl
+        && l.bytelen > 0
+    {
+        if cmd == RTM_DELADDR && l.family == AF_INET && !l.len_specified() {
+            ctx.warn(format_args!(
+                "Warning: Executing wildcard deletion to stay compatible with old scripts.\n\
 \x20        Explicitly specify the prefix length ({arg}/{}) to avoid this warning.\n\
 \x20        This special behaviour is likely to disappear in further releases,\n\
 \x20        fix your scripts!",
-                        u32::from(l.bytelen) * 8
-                    ));
-                } else {
-                    peer_eff = Some(*l);
-                    req.attr(IFA_ADDRESS, l.bytes());
-                }
-            }
+                u32::from(l.bytelen) * 8
+            ));
+        } else {
+            peer_eff = Some(*l);
+            req.attr(IFA_ADDRESS, l.bytes());
         }
     }
     let lcl_p = lcl.as_ref().map(|(p, _)| *p).unwrap_or(Prefix { bitlen: 0, ..Prefix::default() });
@@ -236,7 +237,8 @@ fn modify(ctx: &mut Ctx, mut args: Args, cmd: u16, flags: u16) -> Result<()> {
         }
     }
     if !scoped && cmd != RTM_DELADDR {
-        hdr.scope = if lcl_p.family == AF_INET && lcl_p.bytelen >= 1 && lcl_p.data[0] == 127 { RT_SCOPE_HOST } else { 0 };
+        hdr.scope =
+            if lcl_p.family == AF_INET && lcl_p.bytelen >= 1 && lcl_p.data[0] == 127 { RT_SCOPE_HOST } else { 0 };
     }
     let index = lookup::ifindex(ctx, &dev);
     if index == 0 {
@@ -267,7 +269,12 @@ fn modify(ctx: &mut Ctx, mut args: Args, cmd: u16, flags: u16) -> Result<()> {
         ctx.p.open_object("");
         if let Some(a) = answer.messages().find_map(|m| crate::netlink::addr::Addr::parse(m.ty, m.payload)) {
             let dev = lookup::name_and_flags(ctx, a.hdr.index as i32).map(|(n, _)| n).unwrap_or_default();
-            let o = crate::print::addr::AddrOpts { brief: false, with_dev: true, numeric: ctx.opts.numeric, resolve: ctx.opts.resolve };
+            let o = crate::print::addr::AddrOpts {
+                brief: false,
+                with_dev: true,
+                numeric: ctx.opts.numeric,
+                resolve: ctx.opts.resolve,
+            };
             crate::print::addr::print_addr(&mut ctx.p, &a, &dev, o);
         }
         ctx.p.close_object();

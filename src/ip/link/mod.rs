@@ -19,7 +19,7 @@ use crate::netlink::consts::*;
 use crate::netlink::link::{IfInfo, valid_ifname};
 use crate::netlink::msg::Request;
 
-pub use parse::{Parsed, lladdr_a2n, parse, parse_on_off};
+pub use parse::{lladdr_a2n, parse};
 
 const COMMANDS: &[&str] =
     &["add", "set", "change", "replace", "delete", "show", "lst", "list", "xstats", "afstats", "property", "help"];
@@ -151,11 +151,11 @@ pub fn valid_name(n: &str) -> bool {
 }
 
 fn help(mut args: Args) -> Result<()> {
-    if let Some(kind) = args.next() {
-        if let Some(h) = kinds::find(&kind).and_then(|k| k.help) {
-            h();
-            return Ok(());
-        }
+    if let Some(kind) = args.next()
+        && let Some(h) = kinds::find(&kind).and_then(|k| k.help)
+    {
+        h();
+        return Ok(());
     }
     Err(usage())
 }

@@ -348,7 +348,8 @@ pub fn parse(ctx: &mut Ctx, args: &mut Args, req: &mut Request, hdr_at: usize, c
             req.u32(if w == "gso_max_size" { IFLA_GSO_MAX_SIZE } else { IFLA_GRO_MAX_SIZE }, n);
         } else if w == "gso_max_segs" {
             let v = args.need()?;
-            let n = get_u32(&v, 0).filter(|n| *n <= 65535).ok_or_else(|| invarg("Invalid \"gso_max_segs\" value\n", &v))?;
+            let n =
+                get_u32(&v, 0).filter(|n| *n <= 65535).ok_or_else(|| invarg("Invalid \"gso_max_segs\" value\n", &v))?;
             req.u32(IFLA_GSO_MAX_SEGS, n);
         } else if w == "parentdev" {
             let v = args.need()?;
@@ -376,10 +377,10 @@ pub fn parse(ctx: &mut Ctx, args: &mut Args, req: &mut Request, hdr_at: usize, c
     }
     if let (Some(d), true, false) = (&dev, addr_len > 0, create) {
         let idx = lookup::ifindex(ctx, d);
-        if let Some(halen) = (idx != 0).then(|| lookup::lladdr_len(ctx, idx)).flatten() {
-            if halen != addr_len {
-                return Err(Error::fail(format!("Invalid address length {addr_len} - must be {halen} bytes")));
-            }
+        if let Some(halen) = (idx != 0).then(|| lookup::lladdr_len(ctx, idx)).flatten()
+            && halen != addr_len
+        {
+            return Err(Error::fail(format!("Invalid address length {addr_len} - must be {halen} bytes")));
         }
     }
     if index != 0 && !create && !move_netns {

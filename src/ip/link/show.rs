@@ -35,23 +35,23 @@ impl LinkFilter {
         if self.up && !l.is_up() {
             return false;
         }
-        if let (Some(g), Some(lg)) = (self.group, l.group) {
-            if g != lg {
-                return false;
-            }
+        if let (Some(g), Some(lg)) = (self.group, l.group)
+            && g != lg
+        {
+            return false;
         }
         if self.master > 0 && l.master != Some(self.master as u32) {
             return false;
         }
-        if let Some(k) = &self.kind {
-            if l.kind != Some(k.as_bytes()) {
-                return false;
-            }
+        if let Some(k) = &self.kind
+            && l.kind != Some(k.as_bytes())
+        {
+            return false;
         }
-        if let Some(k) = &self.slave_kind {
-            if l.slave_kind != Some(k.as_bytes()) {
-                return false;
-            }
+        if let Some(k) = &self.slave_kind
+            && l.slave_kind != Some(k.as_bytes())
+        {
+            return false;
         }
         true
     }
@@ -135,12 +135,11 @@ pub fn netns_names(ctx: &mut Ctx) -> HashMap<i32, String> {
     for name in crate::netns::names() {
         let Ok(fd) = crate::netns::open_fd(&name) else { continue };
         let Ok(sock) = ctx.sock() else { break };
-        if let Ok(ans) = sock.talk(nsid::get_by_fd(fd.as_raw_fd())) {
-            if let Some(n) = nsid::first(ans.messages()) {
-                if n.nsid >= 0 {
-                    map.entry(n.nsid).or_insert(name);
-                }
-            }
+        if let Ok(ans) = sock.talk(nsid::get_by_fd(fd.as_raw_fd()))
+            && let Some(n) = nsid::first(ans.messages())
+            && n.nsid >= 0
+        {
+            map.entry(n.nsid).or_insert(name);
         }
     }
     map
@@ -180,7 +179,10 @@ pub fn list(ctx: &mut Ctx, mut args: Args, do_link: bool) -> Result<()> {
             Ok(a) => a.replies,
             Err(e) => {
                 ctx.p.end();
-                return Err(Error::exit(format!("{e}\nCannot send link get request: {}", crate::error::strerror(e.errno)), 1));
+                return Err(Error::exit(
+                    format!("{e}\nCannot send link get request: {}", crate::error::strerror(e.errno)),
+                    1,
+                ));
             }
         }
     } else {
@@ -194,24 +196,27 @@ pub fn list(ctx: &mut Ctx, mut args: Args, do_link: bool) -> Result<()> {
             }
         }
     };
-    let mut links: Vec<Link> = crate::netlink::msg::Messages::new(&dump).filter_map(|m| Link::parse(m.ty, m.payload)).collect();
+    let mut links: Vec<Link> =
+        crate::netlink::msg::Messages::new(&dump).filter_map(|m| Link::parse(m.ty, m.payload)).collect();
     print_links(ctx, &mut links, &f, opts, None);
     ctx.p.end();
     Ok(())
 }
 
+/// What `ip addr` prints for each link instead of the link alone.
+pub type AfterLink<'f> = dyn FnMut(&mut Ctx, &Link, &LinkPrinter) + 'f;
+
 /// Builds the name map (from the links at hand, asking the kernel for any missing peer or
 /// master), then prints every link that passes the filter. `after` prints extra lines per link
 /// (addresses) and returns whether to print the link at all.
-pub fn print_links(ctx: &mut Ctx, links: &mut [Link], f: &LinkFilter, opts: LinkOpts, after: Option<&mut dyn FnMut(&mut Ctx, &Link, &LinkPrinter)>) {
+pub fn print_links(ctx: &mut Ctx, links: &mut [Link], f: &LinkFilter, opts: LinkOpts, after: Option<&mut AfterLink>) {
     // IPv6 link dumps carry no IFLA_TXQLEN; iproute2 then asks with an ioctl, we ask rtnetlink
     for l in links.iter_mut() {
-        if l.txqlen.is_none() {
-            if let Ok(sock) = ctx.sock() {
-                if let Ok(a) = sock.talk(link::get(0, l.info.index, None, RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS)) {
-                    l.txqlen = link::first_link(&a.replies).and_then(|x| x.txqlen);
-                }
-            }
+        if l.txqlen.is_none()
+            && let Ok(sock) = ctx.sock()
+            && let Ok(a) = sock.talk(link::get(0, l.info.index, None, RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS))
+        {
+            l.txqlen = link::first_link(&a.replies).and_then(|x| x.txqlen);
         }
     }
     let links: &[Link] = links;
@@ -226,10 +231,10 @@ pub fn print_links(ctx: &mut Ctx, links: &mut [Link], f: &LinkFilter, opts: Link
         if let Some(m) = l.master {
             wanted.push(m as i32);
         }
-        if let (Some(k), None) = (l.link, l.link_netnsid) {
-            if k != 0 {
-                wanted.push(k as i32);
-            }
+        if let (Some(k), None) = (l.link, l.link_netnsid)
+            && k != 0
+        {
+            wanted.push(k as i32);
         }
         if opts.details > 0 {
             // devices named in kind details (a vxlan's dev, a bridge port's backup_port)
@@ -237,17 +242,19 @@ pub fn print_links(ctx: &mut Ctx, links: &mut [Link], f: &LinkFilter, opts: Link
             wanted.extend(kinds::links_referenced(l.slave_kind, l.slave_data, true));
         }
         for w in wanted {
-            if !index.map.contains_key(&w) && !extra.iter().any(|(i, _, _)| *i == w) {
-                if let Some((n, fl)) = lookup::name_and_flags(ctx, w) {
-                    extra.push((w, n, fl));
-                }
+            if !index.map.contains_key(&w)
+                && !extra.iter().any(|(i, _, _)| *i == w)
+                && let Some((n, fl)) = lookup::name_and_flags(ctx, w)
+            {
+                extra.push((w, n, fl));
             }
         }
     }
     for (i, n, fl) in &extra {
         index.map.insert(*i, (n.as_slice(), *fl));
     }
-    let need_ns = !ctx.p.is_json() && links.iter().any(|l| l.link_netnsid.is_some_and(|i| i >= 0) || l.new_netnsid.is_some());
+    let need_ns =
+        !ctx.p.is_json() && links.iter().any(|l| l.link_netnsid.is_some_and(|i| i >= 0) || l.new_netnsid.is_some());
     let ns = if need_ns { netns_names(ctx) } else { HashMap::new() };
     let printer = LinkPrinter { opts, names: &index, netns_names: &ns, kinds: kinds::print_details };
     let mut after = after;
