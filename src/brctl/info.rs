@@ -157,13 +157,7 @@ impl Dev {
 mod tests {
     use super::*;
 
-    fn attr(ty: u16, p: &[u8]) -> Vec<u8> {
-        let mut v = ((4 + p.len()) as u16).to_ne_bytes().to_vec();
-        v.extend_from_slice(&ty.to_ne_bytes());
-        v.extend_from_slice(p);
-        v.resize((v.len() + 3) & !3, 0);
-        v
-    }
+    use crate::netlink::attr::encode as attr;
 
     #[test]
     fn bridge_attributes() {

@@ -105,18 +105,21 @@ pub fn cstr(p: &[u8]) -> &[u8] {
     }
 }
 
+/// One encoded attribute (tests build hostile and well-formed inputs with it).
+#[cfg(test)]
+pub fn encode(ty: u16, p: &[u8]) -> Vec<u8> {
+    let mut v = ((4 + p.len()) as u16).to_ne_bytes().to_vec();
+    v.extend_from_slice(&ty.to_ne_bytes());
+    v.extend_from_slice(p);
+    v.resize(align4(v.len()), 0);
+    v
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn attr(ty: u16, p: &[u8]) -> Vec<u8> {
-        let mut v = Vec::new();
-        v.extend_from_slice(&((4 + p.len()) as u16).to_ne_bytes());
-        v.extend_from_slice(&ty.to_ne_bytes());
-        v.extend_from_slice(p);
-        v.resize(align4(v.len()), 0);
-        v
-    }
+    use super::encode as attr;
 
     #[test]
     fn masks_nested_flag() {

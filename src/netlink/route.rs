@@ -301,14 +301,7 @@ fn attr_types(payload: &[u8]) -> Vec<u16> {
 mod tests {
     use super::*;
 
-    fn attr(ty: u16, p: &[u8]) -> Vec<u8> {
-        let mut v = Vec::new();
-        v.extend_from_slice(&((4 + p.len()) as u16).to_ne_bytes());
-        v.extend_from_slice(&ty.to_ne_bytes());
-        v.extend_from_slice(p);
-        v.resize(super::super::msg::align4(v.len()), 0);
-        v
-    }
+    use crate::netlink::attr::encode as attr;
 
     fn rtnh(flags: u8, hops: u8, ifindex: i32, attrs: &[u8]) -> Vec<u8> {
         let mut v = Vec::new();

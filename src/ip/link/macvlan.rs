@@ -2,6 +2,7 @@
 //! [macaddr …] [bcqueuelen N]` (iproute2 6.1's iplink_macvlan.c) and their details.
 
 use super::kinds::explain_err;
+use super::parse::scanf_hex;
 use crate::error::{Error, Result};
 use crate::ip::Ctx;
 use crate::ip::args::{Args, get_u32, matches};
@@ -87,23 +88,6 @@ fn mac_a2n(word: &str) -> std::result::Result<[u8; ETH_ALEN], Option<String>> {
         n += 1;
     }
     if n == ETH_ALEN { Ok(out) } else { Err(None) }
-}
-
-/// sscanf("%x"): leading blanks, optional sign and 0x, then hex digits; the rest ignored.
-fn scanf_hex(s: &str) -> Option<i64> {
-    let t = s.trim_start();
-    let (neg, t) = match t.as_bytes().first() {
-        Some(b'-') => (true, &t[1..]),
-        Some(b'+') => (false, &t[1..]),
-        _ => (false, t),
-    };
-    let t = match t.get(..2) {
-        Some("0x" | "0X") if t[2..].starts_with(|c: char| c.is_ascii_hexdigit()) => &t[2..],
-        _ => t,
-    };
-    let digits: String = t.chars().take_while(char::is_ascii_hexdigit).take(15).collect();
-    let v = i64::from_str_radix(&digits, 16).ok()?;
-    Some(if neg { -v } else { v })
 }
 
 fn parse(ctx: &mut Ctx, args: &mut Args, req: &mut Request, kind: &str) -> Result<()> {

@@ -53,7 +53,7 @@ pub fn lladdr_a2n(arg: &str) -> std::result::Result<Vec<u8>, Error> {
 }
 
 /// sscanf("%x"): leading blanks, optional sign and 0x, then hex digits; trailing junk ignored.
-fn scanf_hex(s: &str) -> Option<i64> {
+pub(super) fn scanf_hex(s: &str) -> Option<i64> {
     let t = s.trim_start();
     let (neg, t) = match t.as_bytes().first() {
         Some(b'-') => (true, &t[1..]),

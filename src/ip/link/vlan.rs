@@ -225,13 +225,7 @@ mod tests {
     use super::*;
     use crate::print::Mode;
 
-    fn attr(ty: u16, p: &[u8]) -> Vec<u8> {
-        let mut v = ((4 + p.len()) as u16).to_ne_bytes().to_vec();
-        v.extend_from_slice(&ty.to_ne_bytes());
-        v.extend_from_slice(p);
-        v.resize((v.len() + 3) & !3, 0);
-        v
-    }
+    use crate::netlink::attr::encode as attr;
 
     fn render(data: &[u8], json: bool) -> String {
         let mut p = Printer::capture(Mode { json, ..Mode::default() });

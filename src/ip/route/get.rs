@@ -170,14 +170,7 @@ pub fn run(ctx: &mut Ctx, mut args: Args) -> Result<()> {
     };
 
     let answer = ctx.talk(build())?.replies;
-    let view = RouteView {
-        details: ctx.opts.details > 0,
-        stats: ctx.opts.stats > 0,
-        numeric: ctx.opts.numeric,
-        resolve: ctx.opts.resolve,
-        all_tables: true,
-        ..RouteView::default()
-    };
+    let view = super::answer_view(ctx);
     ctx.p.begin();
     let answer = if connected && !from_ok {
         print_answer(ctx, &answer, &view);

@@ -333,6 +333,18 @@ fn float_prefix(s: &str) -> usize {
     i
 }
 
+/// How answers to a single request (`get`, `-echo`) print: every field, as in `table all`.
+pub(super) fn answer_view(ctx: &Ctx) -> crate::print::route::RouteView {
+    crate::print::route::RouteView {
+        details: ctx.opts.details > 0,
+        stats: ctx.opts.stats > 0,
+        numeric: ctx.opts.numeric,
+        resolve: ctx.opts.resolve,
+        all_tables: true,
+        ..crate::print::route::RouteView::default()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -381,3 +393,4 @@ mod tests {
         assert_eq!(realms_a2n("x/y"), None);
     }
 }
+

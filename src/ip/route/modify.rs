@@ -12,7 +12,7 @@ use crate::ip::{AF_INET, AF_INET6, AF_MPLS, AF_UNSPEC, Ctx, lookup};
 use crate::netlink::consts::*;
 use crate::netlink::msg::Request;
 use crate::netlink::route::{PREF_HIGH, PREF_LOW, PREF_MEDIUM, Route, RtMsg};
-use crate::print::route::{RouteView, print_route};
+use crate::print::route::print_route;
 
 /// Attributes gathered in a side buffer (metrics, nexthops) before they join the request.
 #[derive(Default)]
@@ -436,14 +436,7 @@ fn echo(ctx: &mut Ctx, replies: &[u8]) {
     let Some(m) = crate::netlink::msg::Messages::new(replies).next() else { return };
     let Some(route) = Route::parse(m.ty, m.payload) else { return };
     let names = super::show::names_for(ctx, std::iter::once(&route));
-    let view = RouteView {
-        details: ctx.opts.details > 0,
-        stats: ctx.opts.stats > 0,
-        numeric: ctx.opts.numeric,
-        resolve: ctx.opts.resolve,
-        all_tables: true,
-        ..RouteView::default()
-    };
+    let view = super::answer_view(ctx);
     ctx.p.begin();
     ctx.p.open_object("");
     print_route(&mut ctx.p, &route, &view, &names);
