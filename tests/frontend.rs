@@ -121,3 +121,16 @@ $ ip netns shwo\n! Command \"shwo\" is unknown, try \"ip netns help\".\n! Did yo
     );
     assert_transcript("ip\nip help\nip -he\nip -f help\nip -l\nip n\nip line\nip xyzzy\nip netns shwo", &want);
 }
+
+/// A closed pipe ends ip quietly, killed by SIGPIPE as a C program is (141 in the shell), never
+/// with an error message or a panic.
+#[test]
+fn closed_pipe_ends_quietly() {
+    assert_same(
+        "for i in $(seq 0 299); do echo \"link add a$i type veth peer name b$i\"; done > many.txt
+ip -b many.txt
+ip -d link | head -1; echo \"ip exit: ${PIPESTATUS[0]}\"
+ip -j -p link | head -2; echo \"ip exit: ${PIPESTATUS[0]}\"
+ip addr | head -c 10; echo; echo \"ip exit: ${PIPESTATUS[0]}\"",
+    );
+}

@@ -246,3 +246,21 @@ ip -echo -j link add v4 type veth peer name v5
 ip -echo -j -p link del v4",
     );
 }
+
+#[test]
+fn groups_of_links() {
+    assert_same(
+        "ip link add v0 group 3 type veth peer name v1 group 3
+ip link add v2 type veth peer name v3
+ip link set v2 group 3
+ip -br link show group 3
+ip link set group 3 up
+ip -br link
+ip link set group 3 mtu 1400
+ip link show group 3
+ip link del group 3
+ip -br link
+ip link add group 4 type veth
+ip link del group bogus",
+    );
+}
