@@ -459,18 +459,17 @@ impl LinkPrinter<'_, '_> {
             };
             p.string("inet6_addr_gen_mode", &s, format_args!("addrgenmode {s} "));
         }
-        let u = |p: &mut Printer, key: &str, text: &str, v: Option<u32>| {
-            if let Some(v) = v {
-                p.uint(key, v.into(), format_args!("{text} {v} "));
-            }
-        };
-        u(p, "num_tx_queues", "numtxqueues", l.num_tx_queues);
-        u(p, "num_rx_queues", "numrxqueues", l.num_rx_queues);
-        u(p, "gso_max_size", "gso_max_size", l.gso_max_size);
-        u(p, "gso_max_segs", "gso_max_segs", l.gso_max_segs);
-        u(p, "tso_max_size", "tso_max_size", l.tso_max_size);
-        u(p, "tso_max_segs", "tso_max_segs", l.tso_max_segs);
-        u(p, "gro_max_size", "gro_max_size", l.gro_max_size);
+        for (key, label, v) in [
+            ("num_tx_queues", "numtxqueues", l.num_tx_queues),
+            ("num_rx_queues", "numrxqueues", l.num_rx_queues),
+            ("gso_max_size", "gso_max_size", l.gso_max_size),
+            ("gso_max_segs", "gso_max_segs", l.gso_max_segs),
+            ("tso_max_size", "tso_max_size", l.tso_max_size),
+            ("tso_max_segs", "tso_max_segs", l.tso_max_segs),
+            ("gro_max_size", "gro_max_size", l.gro_max_size),
+        ] {
+            p.opt_uint(key, label, v.map(u64::from));
+        }
         if let Some(n) = l.phys_port_name {
             let s = String::from_utf8_lossy(n);
             p.string("phys_port_name", n, format_args!("portname {s} "));

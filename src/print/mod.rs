@@ -202,6 +202,12 @@ impl Printer {
     pub fn uint(&mut self, key: &str, v: u64, text: Arguments<'_>) {
         self.number(key, format_args!("{v}"), text)
     }
+    /// iproute2's most common field, `print_uint(PRINT_ANY, key, "label %u ", v)`, when present.
+    pub fn opt_uint(&mut self, key: &str, label: &str, v: Option<u64>) {
+        if let Some(v) = v {
+            self.uint(key, v, format_args!("{label} {v} "));
+        }
+    }
     pub fn int(&mut self, key: &str, v: i64, text: Arguments<'_>) {
         self.number(key, format_args!("{v}"), text)
     }
@@ -324,6 +330,18 @@ impl Drop for Printer {
     fn drop(&mut self) {
         self.flush();
     }
+}
+
+/// What `f` prints inside one object of a JSON or text document (for printers' unit tests).
+#[cfg(test)]
+pub fn render_object(json: bool, f: impl FnOnce(&mut Printer)) -> String {
+    let mut p = Printer::capture(Mode { json, ..Mode::default() });
+    p.begin();
+    p.open_object("");
+    f(&mut p);
+    p.close_object();
+    p.end();
+    String::from_utf8_lossy(&p.take()).into_owned()
 }
 
 #[cfg(test)]

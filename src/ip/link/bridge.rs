@@ -317,10 +317,8 @@ impl BridgeInfo {
 
     /// bridge_print_opt: each present attribute in iproute2 6.1's order.
     pub fn print(&self, p: &mut Printer) {
-        fn num<T: Into<u64> + Copy + std::fmt::Display>(p: &mut Printer, key: &str, text: &str, v: Option<T>) {
-            if let Some(v) = v {
-                p.uint(key, v.into(), format_args!("{text} {v} "));
-            }
+        fn num<T: Into<u64>>(p: &mut Printer, key: &str, text: &str, v: Option<T>) {
+            p.opt_uint(key, text, v.map(Into::into));
         }
         num(p, "forward_delay", "forward_delay", self.forward_delay);
         num(p, "hello_time", "hello_time", self.hello_time);
@@ -417,18 +415,11 @@ pub fn print(p: &mut Printer, data: Option<&[u8]>, _names: &LinkIndex) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::print::Mode;
 
     use crate::netlink::attr::encode as attr;
 
     fn render(data: &[u8], json: bool) -> String {
-        let mut p = Printer::capture(Mode { json, ..Mode::default() });
-        p.begin();
-        p.open_object("");
-        BridgeInfo::decode(data).print(&mut p);
-        p.close_object();
-        p.end();
-        String::from_utf8(p.take()).unwrap()
+        crate::print::render_object(json, |p| BridgeInfo::decode(data).print(p))
     }
 
     #[test]

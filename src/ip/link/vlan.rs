@@ -223,18 +223,11 @@ pub fn print(p: &mut Printer, data: Option<&[u8]>, _names: &LinkIndex) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::print::Mode;
 
     use crate::netlink::attr::encode as attr;
 
     fn render(data: &[u8], json: bool) -> String {
-        let mut p = Printer::capture(Mode { json, ..Mode::default() });
-        p.begin();
-        p.open_object("");
-        print(&mut p, Some(data), &LinkIndex::default());
-        p.close_object();
-        p.end();
-        String::from_utf8(p.take()).unwrap()
+        crate::print::render_object(json, |p| print(p, Some(data), &LinkIndex::default()))
     }
 
     #[test]

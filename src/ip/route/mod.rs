@@ -393,4 +393,3 @@ mod tests {
         assert_eq!(realms_a2n("x/y"), None);
     }
 }
-
