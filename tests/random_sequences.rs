@@ -64,7 +64,7 @@ fn script(seed: u64, len: usize) -> String {
                     "txqlen 100",
                     "group 2",
                 ]);
-                if r.next() % 8 == 0 { format!("ip link set {d} name {n}") } else { format!("ip link set {d} {what}") }
+                if r.next().is_multiple_of(8) { format!("ip link set {d} name {n}") } else { format!("ip link set {d} {what}") }
             }
             2 => {
                 let sel = r.pick(&["", "up", "master br0", "type veth", "type bridge_slave", "group 2", "dev"]);
