@@ -64,7 +64,11 @@ fn script(seed: u64, len: usize) -> String {
                     "txqlen 100",
                     "group 2",
                 ]);
-                if r.next().is_multiple_of(8) { format!("ip link set {d} name {n}") } else { format!("ip link set {d} {what}") }
+                if r.next().is_multiple_of(8) {
+                    format!("ip link set {d} name {n}")
+                } else {
+                    format!("ip link set {d} {what}")
+                }
             }
             2 => {
                 let sel = r.pick(&["", "up", "master br0", "type veth", "type bridge_slave", "group 2", "dev"]);
@@ -85,14 +89,29 @@ fn script(seed: u64, len: usize) -> String {
             }
             4 => format!("ip addr del {a} dev {d}"),
             5 => {
-                let sel =
-                    r.pick(&["", "up", "scope global", "scope link", "to 10.0.0.0/8", "secondary", "primary", "dynamic"]);
+                let sel = r.pick(&[
+                    "",
+                    "up",
+                    "scope global",
+                    "scope link",
+                    "to 10.0.0.0/8",
+                    "secondary",
+                    "primary",
+                    "dynamic",
+                ]);
                 format!("ip {o}addr show {sel}")
             }
             6 => format!("ip {o}addr flush {}", r.pick(&["dev v0", "to 10.0.0.0/8", "scope link dev v1", "secondary"])),
             7 => {
-                let dst = r.pick(&["10.5.0.0/16", "10.6.0.0/16", "default", "2001:db8:5::/48", "blackhole 10.7.0.0/16"]);
-                let how = r.pick(&["via 10.0.0.2", "dev v0", "via 10.0.0.2 metric 10", "dev v2 table 100", "via 2001:db8::2"]);
+                let dst =
+                    r.pick(&["10.5.0.0/16", "10.6.0.0/16", "default", "2001:db8:5::/48", "blackhole 10.7.0.0/16"]);
+                let how = r.pick(&[
+                    "via 10.0.0.2",
+                    "dev v0",
+                    "via 10.0.0.2 metric 10",
+                    "dev v2 table 100",
+                    "via 2001:db8::2",
+                ]);
                 format!("ip route add {dst} {how}")
             }
             8 => {
@@ -115,7 +134,15 @@ fn script(seed: u64, len: usize) -> String {
             12 => format!("ip {o}addr"),
             13 => format!(
                 "brctl {}",
-                r.pick(&["show", "showmacs br0", "showstp br0", "addif br0 v2", "delif br0 v2", "stp br0 on", "show br0"])
+                r.pick(&[
+                    "show",
+                    "showmacs br0",
+                    "showstp br0",
+                    "addif br0 v2",
+                    "delif br0 v2",
+                    "stp br0 on",
+                    "show br0"
+                ])
             ),
             14 => format!("ip link del {d}"),
             _ => format!("ip {o}route flush {}", r.pick(&["dev v0", "table 100", "proto static"])),

@@ -132,32 +132,17 @@ impl Socket {
         req.set_flags(req.flags() | NLM_F_ACK);
         let seq = self.send(&mut req)?;
         let mut answer = Answer::default();
+        let mut ex = Exchange { seq, pid: self.pid, out: &mut answer.replies, interrupted: false, warning: None };
         loop {
             let n = self.recv()?;
-            for m in Messages::new(&self.buf[..n]) {
-                if m.seq != seq || (m.pid != self.pid && m.pid != 0) {
-                    continue;
-                }
-                match m.ty {
-                    NLMSG_ERROR => {
-                        let (errno, msg) = parse_error(m.payload, m.flags);
-                        if errno != 0 {
-                            return Err(KernelError { errno, msg });
-                        }
-                        answer.warning = msg;
-                        return Ok(answer);
-                    }
-                    NLMSG_DONE => return Ok(answer),
-                    NLMSG_NOOP | NLMSG_OVERRUN => {}
-                    _ => {
-                        let start = answer.replies.len();
-                        let len = NLMSG_HDRLEN + m.payload.len();
-                        answer.replies.resize(start + align4(len), 0);
-                        write_msg(&mut answer.replies[start..], &m);
-                    }
-                }
+            match ex.absorb(&self.buf[..n]) {
+                Step::More => {}
+                Step::Done => break,
+                Step::Failed(e) => return Err(e),
             }
         }
+        answer.warning = ex.warning;
+        Ok(answer)
     }
 
     /// Sends requests in one datagram without asking for ACKs, then looks (without waiting) for
@@ -206,55 +191,79 @@ impl Socket {
         req.set_flags(req.flags() | NLM_F_DUMP);
         let seq = self.send(&mut req)?;
         let mut dump = Dump::default();
+        let mut ex = Exchange { seq, pid: self.pid, out: &mut dump.data, interrupted: false, warning: None };
         loop {
             let n = self.recv()?;
-            let mut done = false;
-            let mut failed = None;
-            for m in Messages::new(&self.buf[..n]) {
-                if m.seq != seq || (m.pid != self.pid && m.pid != 0) {
-                    continue;
-                }
-                if m.flags & NLM_F_DUMP_INTR != 0 {
-                    dump.interrupted = true;
-                }
-                match m.ty {
-                    NLMSG_DONE => {
-                        let err = get_i32(m.payload).unwrap_or(0);
-                        if err < 0 {
-                            let msg = if m.flags & NLM_F_ACK_TLVS != 0 {
-                                m.payload.get(4..).and_then(extack_msg)
-                            } else {
-                                None
-                            };
-                            failed = Some(KernelError { errno: -err, msg });
-                        }
-                        done = true;
-                        break;
-                    }
-                    NLMSG_ERROR => {
-                        let (errno, msg) = parse_error(m.payload, m.flags);
-                        if errno != 0 {
-                            failed = Some(KernelError { errno, msg });
-                        }
-                        done = true;
-                        break;
-                    }
-                    NLMSG_NOOP | NLMSG_OVERRUN => {}
-                    _ => {
-                        let start = dump.data.len();
-                        let len = NLMSG_HDRLEN + m.payload.len();
-                        dump.data.resize(start + align4(len), 0);
-                        write_msg(&mut dump.data[start..], &m);
-                    }
-                }
-            }
-            if let Some(e) = failed {
-                return Err(e);
-            }
-            if done {
-                return Ok(dump);
+            match ex.absorb(&self.buf[..n]) {
+                Step::More => {}
+                Step::Done => break,
+                Step::Failed(e) => return Err(e),
             }
         }
+        dump.interrupted = ex.interrupted;
+        Ok(dump)
+    }
+}
+
+/// Where one request/answer exchange stands after a datagram.
+#[derive(Debug, PartialEq, Eq)]
+enum Step {
+    More,
+    Done,
+    Failed(KernelError),
+}
+
+/// The state of one exchange: which messages are ours, and what they brought so far.
+struct Exchange<'a> {
+    seq: u32,
+    pid: u32,
+    /// Data messages (replies, dump entries), copied with their headers.
+    out: &'a mut Vec<u8>,
+    /// The kernel flagged NLM_F_DUMP_INTR on some message.
+    interrupted: bool,
+    /// Extack text riding on a successful ACK.
+    warning: Option<String>,
+}
+
+impl Exchange<'_> {
+    /// Reads one datagram: keeps our data messages, ignores others' (seq/port mismatch), and
+    /// reports the end — an ACK, NLMSG_DONE, or an error with its extack text.
+    fn absorb(&mut self, datagram: &[u8]) -> Step {
+        for m in Messages::new(datagram) {
+            if m.seq != self.seq || (m.pid != self.pid && m.pid != 0) {
+                continue;
+            }
+            if m.flags & NLM_F_DUMP_INTR != 0 {
+                self.interrupted = true;
+            }
+            match m.ty {
+                NLMSG_DONE => {
+                    let err = get_i32(m.payload).unwrap_or(0);
+                    if err < 0 {
+                        let msg =
+                            if m.flags & NLM_F_ACK_TLVS != 0 { m.payload.get(4..).and_then(extack_msg) } else { None };
+                        return Step::Failed(KernelError { errno: err.checked_neg().unwrap_or(libc::EPROTO), msg });
+                    }
+                    return Step::Done;
+                }
+                NLMSG_ERROR => {
+                    let (errno, msg) = parse_error(m.payload, m.flags);
+                    if errno != 0 {
+                        return Step::Failed(KernelError { errno, msg });
+                    }
+                    self.warning = msg;
+                    return Step::Done;
+                }
+                NLMSG_NOOP | NLMSG_OVERRUN => {}
+                _ => {
+                    let start = self.out.len();
+                    let len = NLMSG_HDRLEN + m.payload.len();
+                    self.out.resize(start + align4(len), 0);
+                    write_msg(&mut self.out[start..], &m);
+                }
+            }
+        }
+        Step::More
     }
 }
 
@@ -288,6 +297,63 @@ mod tests {
             p.resize(align4(p.len()), 0);
         }
         (p, flags)
+    }
+
+    fn datagram(msgs: &[(u16, u16, u32, Vec<u8>)]) -> Vec<u8> {
+        let mut d = Vec::new();
+        for (ty, flags, seq, payload) in msgs {
+            let mut r = Request::new(*ty, 0).header(payload);
+            r.set_flags(*flags);
+            d.extend_from_slice(r.finish(*seq, 77));
+        }
+        d
+    }
+
+    #[test]
+    fn dump_keeps_ours_and_notes_interruptions() {
+        let mut out = Vec::new();
+        let mut ex = Exchange { seq: 5, pid: 77, out: &mut out, interrupted: false, warning: None };
+        let d1 = datagram(&[
+            (RTM_NEWLINK, NLM_F_MULTI, 5, vec![1; 16]),
+            (RTM_NEWLINK, NLM_F_MULTI, 4, vec![2; 16]),
+            (RTM_NEWLINK, NLM_F_MULTI | NLM_F_DUMP_INTR, 5, vec![3; 16]),
+        ]);
+        assert_eq!(ex.absorb(&d1), Step::More);
+        let d2 = datagram(&[(NLMSG_DONE, NLM_F_MULTI, 5, 0i32.to_ne_bytes().to_vec())]);
+        assert_eq!(ex.absorb(&d2), Step::Done);
+        assert!(ex.interrupted);
+        let kept: Vec<_> = Messages::new(&out).map(|m| m.payload[0]).collect();
+        assert_eq!(kept, [1, 3]);
+    }
+
+    #[test]
+    fn done_with_an_error_and_extack() {
+        let mut out = Vec::new();
+        let mut ex = Exchange { seq: 9, pid: 77, out: &mut out, interrupted: false, warning: None };
+        let mut p = (-libc::ENOENT).to_ne_bytes().to_vec();
+        let text = b"ipv4: FIB table does not exist\0";
+        p.extend_from_slice(&((4 + text.len()) as u16).to_ne_bytes());
+        p.extend_from_slice(&NLMSGERR_ATTR_MSG.to_ne_bytes());
+        p.extend_from_slice(text);
+        let d = datagram(&[(NLMSG_DONE, NLM_F_MULTI | NLM_F_ACK_TLVS, 9, p)]);
+        assert_eq!(
+            ex.absorb(&d),
+            Step::Failed(KernelError { errno: libc::ENOENT, msg: Some("ipv4: FIB table does not exist".into()) })
+        );
+    }
+
+    #[test]
+    fn hostile_datagrams_end_the_walk_quietly() {
+        let mut out = Vec::new();
+        let mut ex = Exchange { seq: 1, pid: 77, out: &mut out, interrupted: false, warning: None };
+        // a length past the end, a header cut short, an empty DONE payload
+        let mut bad = datagram(&[(RTM_NEWLINK, 0, 1, vec![0; 16])]);
+        bad[0..4].copy_from_slice(&4096u32.to_ne_bytes());
+        assert_eq!(ex.absorb(&bad), Step::More);
+        assert_eq!(ex.absorb(&bad[..10]), Step::More);
+        let d = datagram(&[(NLMSG_DONE, 0, 1, vec![])]);
+        assert_eq!(ex.absorb(&d), Step::Done);
+        assert!(out.is_empty());
     }
 
     #[test]
