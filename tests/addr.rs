@@ -213,3 +213,22 @@ ip -echo -o addr add 10.0.0.3/24 dev v0
 ip -echo -6 addr add 2001:db8::1/64 nodad dev v0",
     );
 }
+
+#[test]
+fn flush_rounds_and_loops() {
+    assert_same(
+        "ip link add v0 type veth peer name v1
+ip addr add 10.0.0.1/24 dev v0
+ip addr add 10.0.0.2/24 dev v0
+ip addr add 10.0.0.3/24 dev v0
+sysctl -qw net.ipv4.conf.v0.promote_secondaries=1
+ip -l 1 -s addr flush dev v0
+ip addr show v0
+ip addr add 10.0.0.1/24 dev v0
+ip addr add 10.0.0.2/24 dev v0
+ip -loops 0 -s -s addr flush dev v0
+ip -s addr flush dev v0
+printf 'addr add 10.0.0.1/24 dev v0\\naddr add 10.0.0.2/24 dev v0\\naddr add 10.0.0.3/24 dev v0\\n-l 1 addr flush dev v0\\naddr show v0\\n' > b.txt
+ip -l 1 -force -b b.txt",
+    );
+}

@@ -310,7 +310,10 @@ fn do_flush(ctx: &mut Ctx, af: &AddrFilter) -> Result<()> {
             match ctx.sock()?.talk(req) {
                 Ok(_) => {}
                 Err(e) if e.errno == libc::EADDRNOTAVAIL => {}
-                Err(e) => return Err(Error::fail(format!("Failed to send flush request: {}", strerror(e.errno)))),
+                // ipaddr_flush returns 1 here, which do_cmd turns into exit code 255
+                Err(e) => {
+                    return Err(Error::Fail { msg: format!("Failed to send flush request: {}", strerror(e.errno)), code: 255 });
+                }
             }
         }
         if stats > 0 {
@@ -326,5 +329,6 @@ fn do_flush(ctx: &mut Ctx, af: &AddrFilter) -> Result<()> {
             return Ok(());
         }
     }
-    Err(Error::fail(format!("*** Flush remains incomplete after {max} rounds. ***")))
+    // returned as 1 by ipaddr_flush: exit code 255, but a batch goes on
+    Err(Error::Fail { msg: format!("*** Flush remains incomplete after {max} rounds. ***"), code: 255 })
 }
