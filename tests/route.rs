@@ -155,6 +155,30 @@ ip -f inet route show table local",
     );
 }
 
+/// `type N` selects with C's `1 << N` on an int: the shift count is taken modulo 32 on x86, so
+/// `type 33` is `type 1` (unicast) and `type 40` is `type 8` (prohibit); `type 32` selects
+/// nothing. Flush uses the same selector.
+#[test]
+fn type_numbers_shift_as_in_c() {
+    same(
+        "ip route add unreachable 10.9.0.0/24
+ip route add prohibit 10.9.1.0/24
+ip route show type 33
+ip -d route show type 33
+ip route show type 40
+ip -d route show type 40
+ip route show type 31
+ip route show type 32
+ip route show type 63
+ip route show type 64
+ip route show type 65
+ip route show type 0x27
+ip route show table all type 34
+ip route flush type 39
+ip route",
+    );
+}
+
 #[test]
 fn metrics_and_flags() {
     same(

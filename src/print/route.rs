@@ -500,6 +500,12 @@ fn multipath(p: &mut Printer, r: &Route, nhs: &[NextHop], names: &Names, v: &Rou
     p.json_close_array();
 }
 
+/// iproute2's `1 << type` for a route type: an int shift (x86 takes the count modulo 32), the
+/// result widened to 64 bits with its sign, so `type 33` selects what `type 1` does.
+pub fn type_bit(ty: u8) -> u64 {
+    (1i32 << (ty & 31)) as i64 as u64
+}
+
 /// print_route: one route, as a JSON object or one text line (more with nexthops/cache).
 pub fn print_route(p: &mut Printer, r: &Route, v: &RouteView, names: &Names) {
     let h = &r.hdr;
@@ -509,7 +515,7 @@ pub fn print_route(p: &mut Printer, r: &Route, v: &RouteView, names: &Names) {
     if r.msg_type == RTM_DELROUTE {
         p.bool("deleted", true, format_args!("Deleted "));
     }
-    if (h.ty != RTN_UNICAST || v.details) && (v.typemask == 0 || v.typemask & (1u64 << (h.ty & 63)) != 0) {
+    if (h.ty != RTN_UNICAST || v.details) && (v.typemask == 0 || v.typemask & type_bit(h.ty) != 0) {
         let t = type_name(h.ty, numeric);
         p.string("type", &t, format_args!("{t} "));
     }

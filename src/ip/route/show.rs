@@ -13,7 +13,7 @@ use crate::ip::inet::{PREFIXLEN_SPECIFIED, Prefix};
 use crate::ip::{AF_INET, AF_INET6, AF_UNSPEC, Ctx, lookup};
 use crate::netlink::consts::*;
 use crate::netlink::route::{self, Route};
-use crate::print::route::{Names, RouteView, host_len, print_route};
+use crate::print::route::{Names, RouteView, host_len, print_route, type_bit};
 
 /// The selector: iproute2's `filter` of iproute.c.
 #[derive(Debug, Clone)]
@@ -163,7 +163,7 @@ impl Filter {
         if self.scope_fixed && self.scope != h.scope {
             return false;
         }
-        if self.typemask != 0 && self.typemask & (1u64 << (h.ty & 63)) == 0 {
+        if self.typemask != 0 && self.typemask & type_bit(h.ty) == 0 {
             return false;
         }
         if self.tos_fixed && self.tos != h.tos {
@@ -356,7 +356,7 @@ fn parse(ctx: &mut Ctx, mut args: Args) -> Result<(Filter, u8)> {
         } else if matches(w, "type") {
             let v = args.need()?;
             let t = rtntype_a2n(&v).ok_or_else(|| invarg("node type value is invalid\n", &v))?;
-            f.typemask = 1u64 << (t & 63);
+            f.typemask = type_bit(t);
         } else if w == "dev" || w == "oif" {
             odev = Some(args.need()?);
         } else if w == "iif" {
