@@ -179,6 +179,35 @@ ip route",
     );
 }
 
+/// rtt/rttvar/rto_min times as get_time_rtt reads them: strtoul for plain words (`-1` wraps,
+/// only a real overflow fails), strtod with hex floats when there is a '.', and C's
+/// double-to-unsigned conversion of huge values.
+#[test]
+fn rtt_times_as_get_time_rtt_reads_them() {
+    same(
+        "ip route add 10.1.1.0/24 dev v0 rtt -1
+ip route add 10.1.2.0/24 dev v0 rttvar 1e30.
+ip route add 10.1.3.0/24 dev v0 rto_min 0x1.8p3
+ip route add 10.1.4.0/24 dev v0 rtt 4294967296
+ip route add 10.1.5.0/24 dev v0 rto_min 4294967295.5
+ip route add 10.1.6.0/24 dev v0 rto_min 9223372036854775807
+ip route add 10.1.7.0/24 dev v0 rto_min 18446744073709551615
+ip route add 10.1.8.0/24 dev v0 rto_min 18446744073709551616
+ip route add 10.1.10.0/24 dev v0 rto_min 0x10.8s
+ip route add 10.1.11.0/24 dev v0 rto_min -0.
+ip route add 10.1.19.0/24 dev v0 rto_min 0x.8p4
+ip route add 10.1.23.0/24 dev v0 rto_min 08
+ip route add 10.1.24.0/24 dev v0 rttvar 010
+ip route add 10.1.25.0/24 dev v0 rto_min -5
+ip route add 10.1.26.0/24 dev v0 rtt -5ms
+ip route add 10.1.28.0/24 dev v0 rto_min infinity
+ip route add 10.1.29.0/24 dev v0 rto_min 1.e3
+ip route add 10.1.30.0/24 dev v0 rto_min .e3
+ip route
+ip -j route",
+    );
+}
+
 #[test]
 fn metrics_and_flags() {
     same(

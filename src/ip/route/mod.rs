@@ -253,29 +253,40 @@ pub fn vrf_table(name: &str) -> Option<u32> {
 }
 
 /// get_time_rtt: milliseconds (`s`/`ms` suffixes, fractions rounded up); the bool is "raw"
-/// (no suffix given).
+/// (no suffix given). A word with a '.' is read by strtod (hex floats too), any other by
+/// strtoul base 0 (so `-1` is ULONG_MAX, which only a real overflow makes an error); the
+/// value then goes through C's double-to-unsigned conversion as gcc emits it on x86-64 (a
+/// 64-bit signed truncation cut to 32 bits: 2^63 and beyond become 0) and the ceil emulation.
 pub fn time_rtt(s: &str) -> Option<(u32, bool)> {
-    let (t, rest): (f64, &str) = if s.contains('.') {
-        let end = float_prefix(s);
-        if end == 0 {
-            return None;
-        }
-        let t: f64 = s[..end].trim_start().parse().ok()?;
-        if t < 0.0 || !t.is_finite() {
-            return None;
-        }
-        (t, &s[end..])
-    } else {
-        let (v, used) = super::inet::strtoul_prefix(s, 0);
-        if used == 0 || v == u64::MAX {
-            return None;
-        }
-        (v as f64, &s[used..])
+    let c = std::ffi::CString::new(s).ok()?;
+    let start = c.as_ptr();
+    let mut end: *mut libc::c_char = std::ptr::null_mut();
+    // SAFETY: `start` is a NUL-terminated string that outlives the calls; strtod/strtoul only
+    // read it and store a pointer into it in `end`; errno is this thread's.
+    let (t, used) = unsafe {
+        *libc::__errno_location() = 0;
+        let t = if s.contains('.') {
+            let t = libc::strtod(start, &mut end);
+            if t < 0.0 || end.cast_const() == start {
+                return None;
+            }
+            if t == f64::INFINITY && *libc::__errno_location() == libc::ERANGE {
+                return None;
+            }
+            t
+        } else {
+            let res = libc::strtoul(start, &mut end, 0);
+            if end.cast_const() == start || (res == libc::c_ulong::MAX && *libc::__errno_location() == libc::ERANGE) {
+                return None;
+            }
+            res as f64
+        };
+        (t, end.offset_from(start) as usize)
     };
-    let mut raw = true;
+    let rest = s.get(used..)?;
     let mut t = t;
-    if !rest.is_empty() {
-        raw = false;
+    let raw = rest.is_empty();
+    if !raw {
         let r = rest.to_ascii_lowercase();
         match r.as_str() {
             "s" | "sec" | "secs" => t *= 1000.0,
@@ -283,54 +294,12 @@ pub fn time_rtt(s: &str) -> Option<(u32, bool)> {
             _ => return None,
         }
     }
-    // C's conversion to unsigned int, then the ceil emulation
-    let mut v = if t >= 4294967296.0 { (t as u64) as u32 } else { t as u32 };
-    if (v as f64) < t {
+    // cvttsd2si: NaN and values outside the i64 range give 0x8000000000000000
+    let mut v = if (-9.223372036854775808e18..9.223372036854775808e18).contains(&t) { t as i64 as u32 } else { 0 };
+    if f64::from(v) < t {
         v = v.wrapping_add(1);
     }
     Some((v, raw))
-}
-
-/// Length of the strtod-readable prefix of `s` (decimal only: digits, one dot, exponent).
-fn float_prefix(s: &str) -> usize {
-    let b = s.as_bytes();
-    let mut i = 0;
-    while i < b.len() && b[i].is_ascii_whitespace() {
-        i += 1;
-    }
-    if i < b.len() && (b[i] == b'+' || b[i] == b'-') {
-        i += 1;
-    }
-    let start = i;
-    let mut digits = 0;
-    while i < b.len() && b[i].is_ascii_digit() {
-        i += 1;
-        digits += 1;
-    }
-    if i < b.len() && b[i] == b'.' {
-        i += 1;
-        while i < b.len() && b[i].is_ascii_digit() {
-            i += 1;
-            digits += 1;
-        }
-    }
-    if digits == 0 {
-        return 0;
-    }
-    if i < b.len() && (b[i] == b'e' || b[i] == b'E') {
-        let mut j = i + 1;
-        if j < b.len() && (b[j] == b'+' || b[j] == b'-') {
-            j += 1;
-        }
-        if j < b.len() && b[j].is_ascii_digit() {
-            while j < b.len() && b[j].is_ascii_digit() {
-                j += 1;
-            }
-            i = j;
-        }
-    }
-    let _ = start;
-    i
 }
 
 /// How answers to a single request (`get`, `-echo`) print: every field, as in `table all`.
@@ -372,6 +341,22 @@ mod tests {
         assert_eq!(time_rtt("3x"), None);
         assert_eq!(time_rtt("abc"), None);
         assert_eq!(time_rtt("3SEC"), Some((3000, false)));
+        // observed with iproute2 6.1
+        assert_eq!(time_rtt("-1"), Some((1, true)));
+        assert_eq!(time_rtt("-5ms"), Some((1, false)));
+        assert_eq!(time_rtt("18446744073709551615"), Some((1, true)));
+        assert_eq!(time_rtt("18446744073709551616"), None);
+        assert_eq!(time_rtt("4294967296"), Some((1, true)));
+        assert_eq!(time_rtt("4294967295.5"), Some((0, true)));
+        assert_eq!(time_rtt("0x1.8p3"), Some((12, true)));
+        assert_eq!(time_rtt("0x10.8s"), Some((16500, false)));
+        assert_eq!(time_rtt("010"), Some((8, true)));
+        assert_eq!(time_rtt("08"), None);
+        assert_eq!(time_rtt(" 5.5"), Some((6, true)));
+        assert_eq!(time_rtt("1e30."), None);
+        assert_eq!(time_rtt("1.e3"), Some((1000, true)));
+        assert_eq!(time_rtt(".e3"), None);
+        assert_eq!(time_rtt("-0."), Some((0, true)));
     }
 
     #[test]
