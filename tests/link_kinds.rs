@@ -302,6 +302,30 @@ ip -d link show",
     );
 }
 
+/// -r shows vxlan's remote/group/local by name (format_host), here from a private /etc/hosts.
+#[test]
+fn vxlan_addresses_resolved_with_r() {
+    same(
+        "printf '10.0.0.2 gw.example gw\\n10.0.0.1 me.example\\n239.1.1.1 mcast.example\\n2001:db8::2 gw6.example\\nff05::1 mc6.example\\n' > hosts
+mount --bind hosts /etc/hosts
+ip link add v0 type veth peer name v1
+ip link add vx0 type vxlan id 1 dstport 4789 remote 10.0.0.2 local 10.0.0.1
+ip link add vx1 type vxlan id 2 dstport 4789 group 239.1.1.1 dev v0
+ip link add vx2 type vxlan id 3 dstport 4789 remote 2001:db8::2
+ip link add vx3 type vxlan id 4 dstport 4789 group ff05::1 dev v0
+ip link add vx4 type vxlan id 5 dstport 4789 remote 10.0.0.9
+ip -r -d link show vx0
+ip -r -d link show vx1
+ip -r -d link show vx2
+ip -r -d link show vx3
+ip -r -d link show vx4
+ip -r -d -j link show vx0
+ip -r -d -j link show vx3
+ip -d link show vx0",
+        &["remote gw.example local me.example", "group mcast.example", "\"group6\":\"mc6.example\"", "remote 10.0.0.9"],
+    );
+}
+
 #[test]
 fn vxlan_errors_and_help() {
     same(

@@ -80,7 +80,8 @@ impl Ctx {
                 ColorWhen::Always => true,
                 ColorWhen::Auto => unsafe { libc::isatty(1) == 1 },
             };
-        let mode = Mode { json: opts.json, pretty: opts.pretty, color, dark, oneline: opts.oneline };
+        let mode =
+            Mode { json: opts.json, pretty: opts.pretty, color, dark, oneline: opts.oneline, resolve: opts.resolve };
         Ctx { family: opts.family, p: Printer::stdout(mode), opts, batch_mode: false, sock: None }
     }
 

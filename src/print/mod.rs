@@ -66,6 +66,8 @@ pub struct Mode {
     /// COLORFGBG says the background is dark: bold colors.
     pub dark: bool,
     pub oneline: bool,
+    /// -r: addresses in kind details are shown by name (format_host).
+    pub resolve: bool,
 }
 
 pub struct Printer {
@@ -91,6 +93,10 @@ impl Printer {
         std::mem::take(&mut self.buf)
     }
 
+    /// -r was given.
+    pub fn resolve(&self) -> bool {
+        self.mode.resolve
+    }
     /// True between `begin()` and `end()` of a JSON document.
     pub fn is_json(&self) -> bool {
         self.json.is_some()

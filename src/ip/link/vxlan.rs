@@ -4,13 +4,14 @@
 use super::kinds::explain_err;
 use crate::error::{Error, Result};
 use crate::ip::args::{Args, duparg2, get_u16, get_u32, invarg, matches};
-use crate::ip::inet::{Prefix, get_addr, ntop};
+use crate::ip::inet::{Prefix, get_addr};
 use crate::ip::{AF_INET, AF_INET6, AF_UNSPEC, Ctx, lookup};
 use crate::netlink::attr::{Table, get_u16_be, get_u32_be};
 use crate::netlink::consts::{NLM_F_CREATE, RTM_NEWLINK};
 use crate::netlink::msg::Request;
 use crate::print::Printer;
 use crate::print::link::LinkIndex;
+use crate::print::route::format_host;
 
 // IFLA_INFO_DATA of kind vxlan (linux/if_link.h)
 const IFLA_VXLAN_ID: u16 = 1;
@@ -372,10 +373,11 @@ impl Addr {
             Addr::V6(a) => a[0] == 0xff,
         }
     }
-    fn text(&self) -> String {
+    /// format_host: the address, or with -r its name.
+    fn text(&self, resolve: bool) -> String {
         match self {
-            Addr::V4(a) => ntop(AF_INET, a),
-            Addr::V6(a) => ntop(AF_INET6, a),
+            Addr::V4(a) => format_host(AF_INET, a, resolve),
+            Addr::V6(a) => format_host(AF_INET6, a, resolve),
         }
     }
 }
@@ -472,13 +474,13 @@ impl VxlanInfo {
                 (Addr::V6(_), true) => "group6",
                 (Addr::V6(_), false) => "remote6",
             };
-            let s = a.text();
+            let s = a.text(p.resolve());
             let label = if a.is_multicast() { "group" } else { "remote" };
             p.string(key, &s, format_args!("{label} {s} "));
         }
         if let Some(a) = self.local.filter(|a| !a.is_unspecified()) {
             let key = if matches!(a, Addr::V4(_)) { "local" } else { "local6" };
-            let s = a.text();
+            let s = a.text(p.resolve());
             p.string(key, &s, format_args!("local {s} "));
         }
         if let Some(l) = self.link.filter(|l| *l != 0) {

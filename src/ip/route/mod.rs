@@ -295,7 +295,8 @@ pub fn time_rtt(s: &str) -> Option<(u32, bool)> {
         }
     }
     // cvttsd2si: NaN and values outside the i64 range give 0x8000000000000000
-    let mut v = if (-9.223372036854775808e18..9.223372036854775808e18).contains(&t) { t as i64 as u32 } else { 0 };
+    const TWO_63: f64 = 9_223_372_036_854_775_808.0;
+    let mut v = if (-TWO_63..TWO_63).contains(&t) { t as i64 as u32 } else { 0 };
     if f64::from(v) < t {
         v = v.wrapping_add(1);
     }
