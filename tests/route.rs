@@ -1031,6 +1031,66 @@ ip -N route show table all",
     );
 }
 
+/// The name files read as iproute2's fread_id_name does (`sscanf("0x%x %s")`, then `"%d %s"`,
+/// numbers cut to an int, negative ids skipped), and kept as it keeps them: protocols, scopes,
+/// realms and DS fields in 256-entry arrays (a later line for an id replaces it, ids above 255
+/// are skipped, a name means its lowest id), routing tables in hash chains (every line kept, an
+/// id shows its newest name, a name means the first match by chain `id & 255`, newest first).
+#[test]
+fn name_files_parsed_and_kept_as_iproute2_does() {
+    same(
+        "mount -t tmpfs none /etc/iproute2
+printf '100 t1\\n100 t2\\n101 d\\n100 d\\n100 e\\n356 e\\n254 mymain\\n10abc\\n0xzz\\n0x1ffffffff hexbig\\n-5 neg\\n4294967295 maxt\\n4294967296 over\\n99999999999999999999 huge\\n+7 plus\\n\\v8 vtab\\n9 name extra words\\n0X14 upperx\\n0x 15 spacehex\\n2147483648 int2big\\n' > /etc/iproute2/rt_tables
+printf '50 a\\n50 b\\n51 x\\n52 x\\n4 mystatic\\n300 bigproto\\n-1 negproto\\n255 last\\n0x2a answer\\n' > /etc/iproute2/rt_protos
+printf '200 mysite\\n201 mysite\\n17 s17\\n17 s17b\\n' > /etc/iproute2/rt_scopes
+printf '1 r1\\n2 r1\\n0x10 r16\\n300 r300\\n' > /etc/iproute2/rt_realms
+printf '0x10 lowd\\n0x10 lowd2\\n' > /etc/iproute2/rt_dsfield
+ip route add 10.1.0.0/24 dev v0 table t1
+ip route add 10.2.0.0/24 dev v0 table t2
+ip route add 10.3.0.0/24 dev v0 table d
+ip route add 10.4.0.0/24 dev v0 table e
+ip route add 10.5.0.0/24 dev v0 table mymain
+ip route add 10.6.0.0/24 dev v0 table main
+ip route add 10.7.0.0/24 dev v0 table abc
+ip route add 10.8.0.0/24 dev v0 table xzz
+ip route add 10.9.0.0/24 dev v0 table hexbig
+ip route add 10.10.0.0/24 dev v0 table neg
+ip route add 10.11.0.0/24 dev v0 table maxt
+ip route add 10.12.0.0/24 dev v0 table over
+ip route add 10.13.0.0/24 dev v0 table huge
+ip route add 10.14.0.0/24 dev v0 table plus
+ip route add 10.15.0.0/24 dev v0 table vtab
+ip route add 10.16.0.0/24 dev v0 table name
+ip route add 10.17.0.0/24 dev v0 table upperx
+ip route add 10.18.0.0/24 dev v0 table spacehex
+ip route add 10.19.0.0/24 dev v0 table int2big
+ip route add 10.20.0.0/24 dev v0 table 356
+ip route show table all
+ip route show table d
+ip route add 10.30.0.0/24 dev v0 proto a
+ip route add 10.31.0.0/24 dev v0 proto b
+ip route add 10.32.0.0/24 dev v0 proto x
+ip route add 10.33.0.0/24 dev v0 proto 52
+ip route add 10.34.0.0/24 dev v0 proto mystatic
+ip route add 10.35.0.0/24 dev v0 proto static
+ip route add 10.36.0.0/24 dev v0 proto bigproto
+ip route add 10.37.0.0/24 dev v0 proto negproto
+ip route add 10.38.0.0/24 dev v0 proto answer
+ip route add 10.39.0.0/24 dev v0 proto last
+ip route add 10.43.0.0/24 dev v0 scope mysite
+ip route add 10.44.0.0/24 dev v0 scope s17
+ip route add 10.45.0.0/24 dev v0 scope s17b
+ip route add 10.48.0.0/24 dev v0 realms r1
+ip route add 10.49.0.0/24 dev v0 realms r16/r1
+ip route add 10.50.0.0/24 dev v0 realms r300
+ip route add 10.51.0.0/24 dev v0 tos lowd
+ip route add 10.52.0.0/24 dev v0 tos lowd2
+ip route
+ip -d route
+ip -j route",
+    );
+}
+
 /// -echo of every change, flush under -j/-o, and the kernel's answers to changes of missing routes.
 #[test]
 fn echo_flush_modes_and_missing_routes() {
