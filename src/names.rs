@@ -139,10 +139,12 @@ fn scan_number(p: &[u8], base: u32) -> Option<(i64, &[u8])> {
         }
         _ => false,
     };
-    if base == 16 && p.get(i) == Some(&b'0') && matches!(p.get(i + 1), Some(b'x' | b'X')) {
-        if p.get(i + 2).is_some_and(u8::is_ascii_hexdigit) {
-            i += 2;
-        }
+    if base == 16
+        && p.get(i) == Some(&b'0')
+        && matches!(p.get(i + 1), Some(b'x' | b'X'))
+        && p.get(i + 2).is_some_and(u8::is_ascii_hexdigit)
+    {
+        i += 2;
     }
     let digits = p[i..].iter().take_while(|b| (**b as char).is_digit(base)).count();
     if digits == 0 {
