@@ -208,6 +208,19 @@ ip -j route",
     );
 }
 
+/// A failed dump: iproute2 writes the error at once and its buffered `[` at exit, so a shared
+/// pipe shows the error first (`echo` ends the unfinished line for the transcript).
+#[test]
+fn dump_errors_come_before_buffered_output() {
+    same(
+        "ip -j route show table 999 2>&1 | cat; echo
+ip -j -p route show table 999 2>&1 | cat; echo
+ip route show table 999 2>&1 | cat
+ip -s route flush table 999 2>&1 | cat
+ip -j route flush table 999 2>&1 | cat",
+    );
+}
+
 #[test]
 fn metrics_and_flags() {
     same(

@@ -481,11 +481,13 @@ fn dump_request(ctx: &Ctx, f: &Filter, family: u8) -> crate::netlink::msg::Reque
 }
 
 /// Prints a dump error as rtnl_dump_filter does (nothing for a bare ENOENT/EOPNOTSUPP).
-fn dump_error(ctx: &mut Ctx, e: &KernelError, tail: &str) {
+/// iproute2 has not flushed stdout at this point: what it holds (the opening of a JSON array)
+/// comes out at exit, after the message, also when both streams share a pipe.
+fn dump_error(e: &KernelError, tail: &str) {
     if e.msg.is_none() && (e.errno == libc::ENOENT || e.errno == libc::EOPNOTSUPP) {
-        ctx.warn(format_args!("{tail}"));
+        eprintln!("{tail}");
     } else {
-        ctx.warn(format_args!("{e}\n{tail}"));
+        eprintln!("{e}\n{tail}");
     }
 }
 
@@ -509,7 +511,7 @@ pub fn list(ctx: &mut Ctx, args: Args, flush: bool) -> Result<()> {
         }
         Err(e) => {
             // iproute2 leaves the JSON array open here
-            dump_error(ctx, &e, "Dump terminated");
+            dump_error(&e, "Dump terminated");
             return Err(Error::silent(2));
         }
     };
@@ -550,7 +552,7 @@ fn do_flush(ctx: &mut Ctx, f: &Filter, family: u8) -> Result<()> {
         let dump = match ctx.dump(req) {
             Ok(d) => d,
             Err(e) => {
-                dump_error(ctx, &e, "Flush terminated");
+                dump_error(&e, "Flush terminated");
                 return Err(Error::silent(2));
             }
         };
