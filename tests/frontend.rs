@@ -90,7 +90,11 @@ ip -- -4 netns
 ip -s -s -d -o -br -t -ts -h -iec -r -N -a -echo -force netns
 ip -family inet6 -4 -0 -M -B netns
 ip --json --pretty netns
-ip -c=never -color=auto -c netns",
+ip -c=never -color=auto -c netns
+ip -color= link show lo
+ip -c= link show lo
+ip -= link show lo
+ip -c=always= link show lo",
     );
 }
 

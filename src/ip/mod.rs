@@ -65,6 +65,10 @@ pub struct Ctx {
     /// The family of this command (-4/-6/-f), reset for every batch line.
     pub family: u8,
     pub batch_mode: bool,
+    /// iproute2's nsid -> /run/netns name cache (netns_map_init): filled once per process on first
+    /// need, then kept for the rest of a batch, stale or not; `netns list-id` takes out the names
+    /// it prints and puts back those it finds again.
+    pub nsid_names: Option<Vec<(i32, String)>>,
     sock: Option<Socket>,
 }
 
@@ -81,7 +85,7 @@ impl Ctx {
                 ColorWhen::Auto => unsafe { libc::isatty(1) == 1 },
             };
         let mode = Mode { json: opts.json, pretty: opts.pretty, color, dark, oneline: opts.oneline };
-        Ctx { family: opts.family, p: Printer::stdout(mode), opts, batch_mode: false, sock: None }
+        Ctx { family: opts.family, p: Printer::stdout(mode), opts, batch_mode: false, nsid_names: None, sock: None }
     }
 
     /// The netlink socket of the current namespace, opened on first use and kept for the batch.
@@ -324,7 +328,7 @@ fn parse_options(argv: &[String]) -> Result<(Opts, Vec<String>)> {
     Ok((o, argv.get(i..).unwrap_or(&[]).to_vec()))
 }
 
-/// `-c[olor][=always|auto|never]` (a bad value makes the option unknown).
+/// `-c[olor][=always|auto|never]` (a bad value makes the option unknown; an empty one is `always`).
 fn color_option(opt: &str) -> Option<ColorWhen> {
     let (name, val) = match opt.split_once('=') {
         Some((n, v)) => (n, Some(v)),
@@ -334,7 +338,7 @@ fn color_option(opt: &str) -> Option<ColorWhen> {
         return None;
     }
     match val {
-        None | Some("always") => Some(ColorWhen::Always),
+        None | Some("" | "always") => Some(ColorWhen::Always),
         Some("auto") => Some(ColorWhen::Auto),
         Some("never") => Some(ColorWhen::Never),
         Some(_) => None,

@@ -74,21 +74,54 @@ pub fn run(ctx: &mut Ctx, mut args: Args) -> Result<()> {
     }
 }
 
-/// The id the current namespace has for the named one, if any.
-fn nsid_of(ctx: &mut Ctx, name: &str) -> Option<i32> {
+/// get_netnsid_from_name: the id the current namespace has for NAME (a path when it holds '/'),
+/// None when it has none or NAME cannot be opened. A refusal (a file in /run/netns that is no
+/// namespace) is printed as rtnl_talk prints it, every time, as iproute2 does.
+pub fn nsid_from_name(ctx: &mut Ctx, name: &str) -> Option<i32> {
     let fd = open_fd(name).ok()?;
-    let answer = ctx.sock().ok()?.talk(nsid::get_by_fd(fd.as_raw_fd())).ok()?;
-    nsid::first(answer.messages()).map(|n| n.nsid).filter(|&n| n >= 0)
+    match ctx.sock().ok()?.talk(nsid::get_by_fd(fd.as_raw_fd())) {
+        Ok(answer) => nsid::first(answer.messages()).map(|n| n.nsid).filter(|&n| n >= 0),
+        Err(e) => {
+            ctx.warn(format_args!("{e}"));
+            None
+        }
+    }
+}
+
+/// netns_map_init: the first name in readdir order of each id, once per process (not retried
+/// while /run/netns cannot be read).
+pub fn map_init(ctx: &mut Ctx) {
+    if ctx.nsid_names.is_some() || std::fs::read_dir(RUN_DIR).is_err() {
+        return;
+    }
+    let mut map: Vec<(i32, String)> = Vec::new();
+    for name in names() {
+        if let Some(n) = nsid_from_name(ctx, &name)
+            && !map.iter().any(|(m, _)| *m == n)
+        {
+            map.push((n, name));
+        }
+    }
+    ctx.nsid_names = Some(map);
+}
+
+/// netns_get_name: the first name in /run/netns whose id is `id`, asked afresh.
+fn find_name(ctx: &mut Ctx, id: i32) -> Option<String> {
+    if id < 0 {
+        return None;
+    }
+    names().into_iter().find(|name| nsid_from_name(ctx, name) == Some(id))
 }
 
 fn list(ctx: &mut Ctx) -> Result<()> {
+    map_init(ctx);
     if std::fs::metadata(RUN_DIR).is_err() {
         return Ok(());
     }
     let entries = names();
     ctx.p.begin();
     for name in entries {
-        let id = nsid_of(ctx, &name);
+        let id = nsid_from_name(ctx, &name);
         ctx.p.open_object("");
         ctx.p.string("name", &name, format_args!("{name}"));
         if let Some(id) = id {
@@ -103,6 +136,8 @@ fn list(ctx: &mut Ctx) -> Result<()> {
 
 /// list-id: every id of the current namespace with the name /run/netns gives it.
 fn list_id(ctx: &mut Ctx, mut args: Args) -> Result<()> {
+    // iproute2 fills its name cache before it reads the arguments
+    map_init(ctx);
     let mut target: Option<i32> = None;
     let mut id: Option<i32> = None;
     while let Some(w) = args.next() {
@@ -124,20 +159,11 @@ fn list_id(ctx: &mut Ctx, mut args: Args) -> Result<()> {
             Some(n) => *slot = Some(n),
         }
     }
-    // name of each id, first name in readdir order wins
-    let mut map: Vec<(i32, String)> = Vec::new();
-    for name in names() {
-        if let Some(n) = nsid_of(ctx, &name)
-            && !map.iter().any(|(m, _)| *m == n)
-        {
-            map.push((n, name));
-        }
-    }
     if let Some(n) = id {
         let answer = ctx.talk(nsid::get_by_id(n, target))?;
         ctx.p.begin();
         if let Some(rec) = nsid::first(answer.messages()) {
-            print_nsid(ctx, &rec, &mut map);
+            print_nsid(ctx, &rec);
         }
         ctx.p.end();
         return Ok(());
@@ -148,7 +174,7 @@ fn list_id(ctx: &mut Ctx, mut args: Args) -> Result<()> {
         Ok(d) => {
             for m in d.messages() {
                 if let Some(rec) = nsid::decode(m.ty, m.payload) {
-                    print_nsid(ctx, &rec, &mut map);
+                    print_nsid(ctx, &rec);
                 }
             }
             ctx.p.end();
@@ -161,7 +187,9 @@ fn list_id(ctx: &mut Ctx, mut args: Args) -> Result<()> {
     }
 }
 
-fn print_nsid(ctx: &mut Ctx, rec: &Nsid, map: &mut Vec<(i32, String)>) {
+/// One id, named from the cache (which gives the name up) or else by asking for every name
+/// afresh (which puts it back), as iproute2's print_nsid.
+fn print_nsid(ctx: &mut Ctx, rec: &Nsid) {
     let p = &mut ctx.p;
     p.open_object("");
     if rec.deleted {
@@ -180,12 +208,30 @@ fn print_nsid(ctx: &mut Ctx, rec: &Nsid, map: &mut Vec<(i32, String)>) {
         }
     }
     let key = rec.current.unwrap_or(rec.nsid);
-    if let Some(i) = map.iter().position(|(n, _)| *n == key && key >= 0) {
-        let (_, name) = map.remove(i);
-        p.string("name", &name, format_args!("(iproute2 netns name: {name})"));
+    let cached = ctx.nsid_names.as_mut().and_then(|map| {
+        let i = map.iter().position(|(n, _)| *n == key && key >= 0)?;
+        Some(map.remove(i).1)
+    });
+    let name = match cached {
+        Some(name) => Some(name),
+        // iproute2 looks the peer's own id up here, even when it printed current-nsid
+        None if !rec.deleted => {
+            let found = find_name(ctx, rec.nsid);
+            if let Some(name) = &found {
+                let map = ctx.nsid_names.get_or_insert_with(Vec::new);
+                if !map.iter().any(|(n, _)| *n == rec.nsid) {
+                    map.push((rec.nsid, name.clone()));
+                }
+            }
+            found
+        }
+        None => None,
+    };
+    if let Some(name) = name {
+        ctx.p.string("name", &name, format_args!("(iproute2 netns name: {name})"));
     }
-    p.text_str("\n");
-    p.close_object();
+    ctx.p.text_str("\n");
+    ctx.p.close_object();
 }
 
 /// add NAME / attach NAME PID.

@@ -257,7 +257,7 @@ pub fn list(ctx: &mut Ctx, mut args: Args, flush: bool) -> Result<()> {
         ctx.p.close_object();
         ctx.p.checkpoint();
     };
-    print_links(ctx, &mut links, &lf, opts, Some(&mut each));
+    print_links(ctx, &mut links, &lf, opts, !no_link && !label_set, Some(&mut each));
     ctx.p.end();
     Ok(())
 }
@@ -312,7 +312,10 @@ fn do_flush(ctx: &mut Ctx, af: &AddrFilter) -> Result<()> {
                 Err(e) if e.errno == libc::EADDRNOTAVAIL => {}
                 // ipaddr_flush returns 1 here, which do_cmd turns into exit code 255
                 Err(e) => {
-                    return Err(Error::Fail { msg: format!("Failed to send flush request: {}", strerror(e.errno)), code: 255 });
+                    return Err(Error::Fail {
+                        msg: format!("Failed to send flush request: {}", strerror(e.errno)),
+                        code: 255,
+                    });
                 }
             }
         }

@@ -6,6 +6,7 @@ use std::os::fd::IntoRawFd;
 use super::{usage, valid_altifname, valid_name};
 use crate::error::{Error, Result};
 use crate::ip::args::{Args, duparg, duparg2, get_i32, get_u32, invarg, matches, nodev};
+use crate::ip::netns::nsid_from_name;
 use crate::ip::{Ctx, lookup};
 use crate::netlink::consts::*;
 use crate::netlink::link::*;
@@ -301,15 +302,18 @@ pub fn parse(ctx: &mut Ctx, args: &mut Args, req: &mut Request, hdr_at: usize, c
             if link_netnsid.is_some() {
                 return Err(duparg("link-netns/link-netnsid", &v));
             }
-            let mut id = netnsid_of(ctx, &v);
+            // get, else assign one and get again; every refusal is printed
+            let mut id = nsid_from_name(ctx, &v);
             if id.is_none() {
                 if let Ok(fd) = crate::netns::open_fd(&v) {
                     use std::os::fd::AsRawFd;
-                    if let Ok(sock) = ctx.sock() {
-                        let _ = sock.talk(nsid::set(fd.as_raw_fd(), -1));
+                    if let Ok(sock) = ctx.sock()
+                        && let Err(e) = sock.talk(nsid::set(fd.as_raw_fd(), -1))
+                    {
+                        ctx.warn(format_args!("{e}"));
                     }
                 }
-                id = netnsid_of(ctx, &v);
+                id = nsid_from_name(ctx, &v);
             }
             let id = id.ok_or_else(|| invarg("Invalid \"link-netns\" value\n", &v))?;
             link_netnsid = Some(id);
@@ -440,13 +444,6 @@ pub fn parse(ctx: &mut Ctx, args: &mut Args, req: &mut Request, hdr_at: usize, c
 /// parse_on_off (lib/utils.c): on/off or iproute2's message, return -1.
 pub fn parse_on_off(what: &str, v: &str) -> Result<bool> {
     on_off(what, v)
-}
-
-fn netnsid_of(ctx: &mut Ctx, name: &str) -> Option<i32> {
-    use std::os::fd::AsRawFd;
-    let fd = crate::netns::open_fd(name).ok()?;
-    let ans = ctx.sock().ok()?.talk(nsid::get_by_fd(fd.as_raw_fd())).ok()?;
-    nsid::first(ans.messages()).map(|n| n.nsid).filter(|n| *n >= 0)
 }
 
 fn is_vrf(ctx: &mut Ctx, index: i32) -> bool {

@@ -2,7 +2,6 @@
 //! for links — filters, one RTM_GETLINK dump (or one GET for `dev X`), then printing.
 
 use std::collections::HashMap;
-use std::os::fd::AsRawFd;
 
 use super::kinds;
 use crate::error::{Error, Result};
@@ -10,7 +9,6 @@ use crate::ip::args::{Args, duparg2, invarg, matches};
 use crate::ip::{AF_PACKET, Ctx, lookup};
 use crate::netlink::consts::*;
 use crate::netlink::link::{self, Link};
-use crate::netlink::nsid;
 use crate::print::link::{LinkIndex, LinkOpts, LinkPrinter};
 
 /// Link filters of `ip link show` / `ip addr show`.
@@ -129,22 +127,6 @@ pub fn link_opts(ctx: &Ctx, do_link: bool, family: u8) -> LinkOpts {
     }
 }
 
-/// The nsid -> /run/netns name map (netns_map_init), only when a link needs it.
-pub fn netns_names(ctx: &mut Ctx) -> HashMap<i32, String> {
-    let mut map = HashMap::new();
-    for name in crate::netns::names() {
-        let Ok(fd) = crate::netns::open_fd(&name) else { continue };
-        let Ok(sock) = ctx.sock() else { break };
-        if let Ok(ans) = sock.talk(nsid::get_by_fd(fd.as_raw_fd()))
-            && let Some(n) = nsid::first(ans.messages())
-            && n.nsid >= 0
-        {
-            map.entry(n.nsid).or_insert(name);
-        }
-    }
-    map
-}
-
 /// EXT_MASK for link requests: VFs, and no statistics unless they will be shown.
 pub fn ext_mask(ctx: &Ctx) -> u32 {
     if ctx.opts.stats > 0 { RTEXT_FILTER_VF } else { RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS }
@@ -198,7 +180,7 @@ pub fn list(ctx: &mut Ctx, mut args: Args, do_link: bool) -> Result<()> {
     };
     let mut links: Vec<Link> =
         crate::netlink::msg::Messages::new(&dump).filter_map(|m| Link::parse(m.ty, m.payload)).collect();
-    print_links(ctx, &mut links, &f, opts, None);
+    print_links(ctx, &mut links, &f, opts, true, None);
     ctx.p.end();
     Ok(())
 }
@@ -208,8 +190,16 @@ pub type AfterLink<'f> = dyn FnMut(&mut Ctx, &Link, &LinkPrinter) + 'f;
 
 /// Builds the name map (from the links at hand, asking the kernel for any missing peer or
 /// master), then prints every link that passes the filter. `after` prints extra lines per link
-/// (addresses) and returns whether to print the link at all.
-pub fn print_links(ctx: &mut Ctx, links: &mut [Link], f: &LinkFilter, opts: LinkOpts, after: Option<&mut AfterLink>) {
+/// (addresses) and returns whether to print the link at all. `linkinfo`: whether the full link
+/// lines are printed (iproute2's print_linkinfo, which names namespaces).
+pub fn print_links(
+    ctx: &mut Ctx,
+    links: &mut [Link],
+    f: &LinkFilter,
+    opts: LinkOpts,
+    linkinfo: bool,
+    after: Option<&mut AfterLink>,
+) {
     // IPv6 link dumps carry no IFLA_TXQLEN; iproute2 then asks with an ioctl, we ask rtnetlink
     for l in links.iter_mut() {
         if l.txqlen.is_none()
@@ -253,9 +243,17 @@ pub fn print_links(ctx: &mut Ctx, links: &mut [Link], f: &LinkFilter, opts: Link
     for (i, n, fl) in &extra {
         index.map.insert(*i, (n.as_slice(), *fl));
     }
-    let need_ns =
-        !ctx.p.is_json() && links.iter().any(|l| l.link_netnsid.is_some_and(|i| i >= 0) || l.new_netnsid.is_some());
-    let ns = if need_ns { netns_names(ctx) } else { HashMap::new() };
+    // iproute2 fills its namespace name cache when it first prints a link that needs it
+    let json = ctx.p.is_json();
+    let need_ns = linkinfo
+        && !opts.brief
+        && links.iter().any(|l| {
+            f.pass(l) && ((!json && l.link_netnsid.is_some_and(|i| i >= 0)) || l.new_netnsid.is_some_and(|i| i >= 0))
+        });
+    if need_ns {
+        crate::ip::netns::map_init(ctx);
+    }
+    let ns: HashMap<i32, String> = ctx.nsid_names.iter().flatten().filter(|_| need_ns).cloned().collect();
     let printer = LinkPrinter { opts, names: &index, netns_names: &ns, kinds: kinds::print_details };
     let mut after = after;
     for l in links {
@@ -284,7 +282,7 @@ pub fn print_echo(ctx: &mut Ctx, replies: &[u8]) -> Result<()> {
     ctx.p.begin();
     let first = crate::netlink::msg::Messages::new(replies).next();
     match first.and_then(|m| Link::parse(m.ty, m.payload)) {
-        Some(l) => print_links(ctx, &mut [l], &LinkFilter::default(), opts, None),
+        Some(l) => print_links(ctx, &mut [l], &LinkFilter::default(), opts, true, None),
         None => {
             ctx.p.open_object("");
             ctx.p.close_object();
