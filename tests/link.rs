@@ -264,3 +264,34 @@ ip link add group 4 type veth
 ip link del group bogus",
     );
 }
+
+#[test]
+fn carrier_and_protodown_take_prefixes_of_off_on() {
+    // lib/utils.c parse_on_off: prefixes of "off"/"on", else its own message and exit code 22
+    // (EINVAL returned, so a -force batch goes on)
+    assert_same(
+        "ip link add v0 type veth peer name v1
+ip link set v0 carrier o
+ip link set v0 carrier of
+ip link set v0 carrier ON
+ip link set v0 carrier ''
+ip link set v0 protodown maybe
+ip link set v0 protodown o
+ip link set v0 protodown_reason 1 maybe
+printf 'link set v0 carrier maybe\\nlink show lo\\n' | ip -force -b -",
+    );
+}
+
+#[test]
+fn veth_peer_of_a_set_names_an_existing_device() {
+    // the peer is parsed into the same request: without NLM_F_CREATE its device must exist
+    assert_same(
+        "ip link add v0 type veth peer name v1
+ip link set v0 type veth peer name x
+ip link set v0 type veth peer name v1
+ip link set v0 type veth peer v1
+ip link set v0 type veth peer
+ip link set v0 type veth peer mtu 1400
+ip link set v0 type veth peer dev nosuch mtu 1400",
+    );
+}

@@ -441,9 +441,19 @@ pub fn parse(ctx: &mut Ctx, args: &mut Args, req: &mut Request, hdr_at: usize, c
     Ok(out)
 }
 
-/// parse_on_off (lib/utils.c): on/off or iproute2's message, return -1.
+/// parse_on_off (lib/utils.c 6.1, through parse_one_of): a prefix of `off` or `on`; anything else
+/// prints iproute2's message and the command fails with -EINVAL, exit code 22.
 pub fn parse_on_off(what: &str, v: &str) -> Result<bool> {
-    on_off(what, v)
+    if matches(v, "off") {
+        Ok(false)
+    } else if matches(v, "on") {
+        Ok(true)
+    } else {
+        Err(Error::Fail {
+            msg: format!("Error: argument of \"{what}\" must be one of \"off\", \"on\", not \"{v}\""),
+            code: 22,
+        })
+    }
 }
 
 fn is_vrf(ctx: &mut Ctx, index: i32) -> bool {
