@@ -295,3 +295,29 @@ ip link set v0 type veth peer mtu 1400
 ip link set v0 type veth peer dev nosuch mtu 1400",
     );
 }
+
+#[test]
+fn show_takes_the_address_filters_too() {
+    // ipaddr_list_flush_or_save parses the same words for links: flag words select nothing, a
+    // bad scope is an error, a label hides every link line; vrf must name a vrf
+    assert_same(
+        "ip link add v0 type veth peer name v1
+ip link add br0 type bridge
+ip link set v0 master br0
+ip link show label foo
+ip -j link show label foo
+ip -br -j link show label foo
+ip -o link show label lo
+ip -s link show dev lo label foo
+ip link show scope bogus
+ip link show scope host
+ip link show permanent
+ip link show -permanent
+ip link show dynamic
+ip -br link show primary
+ip link show -tentative up
+ip link show vrf br0
+ip addr show vrf br0
+ip link show vrf nosuch",
+    );
+}

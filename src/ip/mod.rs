@@ -2,7 +2,7 @@
 //! prefix matching, batch mode, and the context (options, output, netlink socket) every object
 //! handler receives.
 
-mod addr;
+pub mod addr;
 pub mod args;
 mod batch;
 pub mod inet;

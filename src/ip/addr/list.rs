@@ -94,6 +94,11 @@ impl AddrFilter {
     }
 }
 
+/// A word get_filter takes (`[-]FLAG`, `dynamic`, `primary`).
+pub fn is_filter_flag(w: &str) -> bool {
+    AddrFilter::default().flag_word(w)
+}
+
 pub fn list(ctx: &mut Ctx, mut args: Args, flush: bool) -> Result<()> {
     let mut lf = LinkFilter::default();
     let mut af = AddrFilter { family: ctx.family, ..AddrFilter::default() };

@@ -2,6 +2,7 @@
 //! (list.rs), with iproute2 6.1's words, messages and exit codes.
 
 mod list;
+pub use list::is_filter_flag;
 
 use super::args::{Args, duparg, duparg2, get_u32, invarg, matches, nodev};
 use super::inet::{Prefix, get_addr, get_prefix};

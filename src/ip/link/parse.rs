@@ -456,7 +456,8 @@ pub fn parse_on_off(what: &str, v: &str) -> Result<bool> {
     }
 }
 
-fn is_vrf(ctx: &mut Ctx, index: i32) -> bool {
+/// name_is_vrf: the device is of kind vrf.
+pub(crate) fn is_vrf(ctx: &mut Ctx, index: i32) -> bool {
     let Ok(sock) = ctx.sock() else { return false };
     let Ok(ans) = sock.talk(get(0, index, None, RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS)) else { return false };
     first_link(&ans.replies).and_then(|l| l.kind) == Some(b"vrf")

@@ -78,7 +78,7 @@ pub fn filter_word(ctx: &mut Ctx, w: &str, args: &mut Args, f: &mut LinkFilter) 
         "vrf" => {
             let v = args.need()?;
             let idx = lookup::ifindex(ctx, &v);
-            if idx == 0 {
+            if idx == 0 || !super::parse::is_vrf(ctx, idx) {
                 return Err(invarg("Not a valid VRF name\n", &v));
             }
             f.master = idx;
@@ -136,12 +136,24 @@ pub fn ext_mask(ctx: &Ctx) -> u32 {
 pub fn list(ctx: &mut Ctx, mut args: Args, do_link: bool) -> Result<()> {
     let mut f = LinkFilter::default();
     let family = AF_PACKET;
+    // iproute2 parses the address filters here too: they select no link, but a bad scope is an
+    // error and a label hides every link line
+    let mut label = false;
     while let Some(w) = args.next() {
         if w == "to" {
             let v = args.need()?;
             crate::ip::inet::get_prefix(&v, family)?;
-        } else if w == "scope" || w == "label" {
+        } else if w == "scope" {
+            let v = args.need()?;
+            if crate::names::a2n(crate::names::scopes(), &v, 255).is_none() && v != "all" {
+                return Err(invarg("invalid \"scope\"\n", &v));
+            }
+        } else if w == "up" {
+            f.up = true;
+        } else if crate::ip::addr::is_filter_flag(&w) {
+        } else if w == "label" {
             args.need()?;
+            label = true;
         } else if filter_word(ctx, &w, &mut args, &mut f)? {
         } else {
             dev_word(&w, &mut args, &mut f, super::usage)?;
@@ -180,7 +192,11 @@ pub fn list(ctx: &mut Ctx, mut args: Args, do_link: bool) -> Result<()> {
     };
     let mut links: Vec<Link> =
         crate::netlink::msg::Messages::new(&dump).filter_map(|m| Link::parse(m.ty, m.payload)).collect();
-    print_links(ctx, &mut links, &f, opts, true, None);
+    let mut hidden = |ctx: &mut Ctx, _: &Link, _: &LinkPrinter| {
+        ctx.p.open_object("");
+        ctx.p.close_object();
+    };
+    print_links(ctx, &mut links, &f, opts, !label, if label { Some(&mut hidden) } else { None });
     ctx.p.end();
     Ok(())
 }
