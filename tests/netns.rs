@@ -203,3 +203,16 @@ ip link add v2 type veth peer name v3 netns b
 printf 'link show v0\\nnetns set b 9\\nnetns list\\nlink show v2\\n' | ip -b -",
     );
 }
+
+#[test]
+fn all_exec_ends_when_a_child_is_killed() {
+    // cmd_exec exits 1 when the forked child did not exit normally; exit codes are ignored
+    assert_same(
+        "ip netns add ns1
+ip netns add ns2
+ip -all netns exec sh -c 'kill -9 $$'
+ip -all netns exec sh -c 'exit 5'
+printf 'netns exec ns1 sh -c \"kill -9 \\\\$\\\\$\"\\nlink show lo\\n' | ip -force -b -
+ip -j -all netns exec true",
+    );
+}

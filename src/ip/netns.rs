@@ -432,8 +432,13 @@ fn exec(ctx: &mut Ctx, args: Args) -> Result<()> {
         for name in names() {
             ctx.p.text(format_args!("\nnetns: {name}\n"));
             ctx.p.flush();
-            // the child's status is ignored, as iproute2 does
-            let _ = crate::netns::exec_in(&name, &words, true);
+            // the child's exit status is ignored, as iproute2 does; a child killed by a signal
+            // ends ip with exit code 1 (cmd_exec's exit(1))
+            if let Err(e) = crate::netns::exec_in(&name, &words, true)
+                && e.exits()
+            {
+                return Err(e);
+            }
         }
         return Ok(());
     }
