@@ -96,21 +96,42 @@ fn front_end(args: Vec<OsString>) -> i32 {
             return 1;
         }
     };
-    match first {
-        Long("help") | Short('h') => {
-            print!("{}", usage());
-            0
-        }
-        Long("version") | Short('V') => {
-            println!("ipbox {} (ip follows iproute2 6.1, brctl follows bridge-utils 1.7.1)", env!("CARGO_PKG_VERSION"));
-            0
-        }
-        Long("list") => {
-            for a in APPLETS {
-                println!("{a}");
+    // --help, --version and --list take nothing (not even `--list=x`)
+    let info = match first {
+        Long("help") | Short('h') => Some('h'),
+        Long("version") | Short('V') => Some('V'),
+        Long("list") => Some('l'),
+        _ => None,
+    };
+    if let Some(what) = info {
+        match parser.next() {
+            Ok(None) => {}
+            Ok(Some(other)) => {
+                eprintln!("ipbox: {}", other.unexpected());
+                return 1;
             }
-            0
+            Err(e) => {
+                eprintln!("ipbox: {e}");
+                return 1;
+            }
         }
+        match what {
+            'h' => print!("{}", usage()),
+            'V' => {
+                println!(
+                    "ipbox {} (ip follows iproute2 6.1, brctl follows bridge-utils 1.7.1)",
+                    env!("CARGO_PKG_VERSION")
+                )
+            }
+            _ => {
+                for a in APPLETS {
+                    println!("{a}");
+                }
+            }
+        }
+        return 0;
+    }
+    match first {
         Long("install") => {
             let mut symbolic = false;
             let mut dir: Option<OsString> = None;

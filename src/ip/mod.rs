@@ -371,7 +371,26 @@ pub fn main(argv: Vec<String>, object: Option<String>) -> i32 {
         batch::run(&mut ctx, &file)
     } else {
         let words = match object {
-            Some(obj) => std::iter::once(obj).chain(rest).collect(),
+            Some(obj) => {
+                // iproute2 tries the object of its own name first; when that handler returns
+                // EXIT_FAILURE it goes on as a plain `ip` with the first word as the object
+                // (an object ipbox does not serve just says so)
+                let served = lookup(&obj).is_some_and(|(_, h)| h.is_some());
+                match do_cmd(&mut ctx, std::iter::once(obj).chain(rest.iter().cloned()).collect()) {
+                    Ok(()) => return finish(&mut ctx, 0),
+                    Err(e) if served && e.code() == 1 && !e.exits() => {
+                        report(Some(&mut ctx), e);
+                    }
+                    Err(e) => {
+                        let code = report(Some(&mut ctx), e);
+                        return finish(&mut ctx, code);
+                    }
+                }
+                if rest.is_empty() {
+                    return report(Some(&mut ctx), usage());
+                }
+                rest
+            }
             None if rest.is_empty() => return report(Some(&mut ctx), usage()),
             None => rest,
         };
@@ -380,6 +399,11 @@ pub fn main(argv: Vec<String>, object: Option<String>) -> i32 {
             Err(e) => report(Some(&mut ctx), e),
         }
     };
+    ctx.p.flush();
+    code
+}
+
+fn finish(ctx: &mut Ctx, code: i32) -> i32 {
     ctx.p.flush();
     code
 }
