@@ -151,7 +151,8 @@ ip netns list
 printf 'netns list\\nnetns bogus\\nnetns add d1\\n' | ip -force -b -
 ip netns list
 ip -b /nonexistent
-printf 'netns exec c1 sh -c \"exit 4\"\\nnetns exec c1 echo \"a  b\"\\n' | ip -force -b -",
+printf 'netns exec c1 sh -c \"exit 4\"\\nnetns exec c1 echo \"a  b\"\\n' | ip -force -b -
+printf 'netns list\\0 extra\\nnetns list \\0\\\\\\nnetns bogus\\n' | ip -b -",
     );
 }
 

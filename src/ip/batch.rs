@@ -61,6 +61,10 @@ impl<R: BufRead> Lines<R> {
             Ok(0) | Err(_) => None,
             Ok(_) => {
                 self.lineno += 1;
+                // iproute2 handles the line as a C string: a NUL byte ends it
+                if let Some(i) = buf.iter().position(|&b| b == 0) {
+                    buf.truncate(i);
+                }
                 Some(buf)
             }
         }
