@@ -210,7 +210,10 @@ ip -echo addr add 10.0.0.1/24 dev v0
 ip -echo -j addr add 10.0.0.2/24 dev v0
 ip -echo addr del 10.0.0.2/24 dev v0
 ip -echo -o addr add 10.0.0.3/24 dev v0
-ip -echo -6 addr add 2001:db8::1/64 nodad dev v0",
+ip -echo -6 addr add 2001:db8::1/64 nodad dev v0
+ip -echo -br addr add 10.0.0.4/24 dev v0; echo '<no newline before>'
+ip -echo -br -j addr add 10.0.0.5/24 dev v0
+ip -echo -br addr del 10.0.0.4/24 dev v0; echo '<no newline before>'",
     );
 }
 

@@ -270,8 +270,9 @@ fn modify(ctx: &mut Ctx, mut args: Args, cmd: u16, flags: u16) -> Result<()> {
         ctx.p.open_object("");
         if let Some(a) = answer.messages().find_map(|m| crate::netlink::addr::Addr::parse(m.ty, m.payload)) {
             let dev = lookup::name_and_flags(ctx, a.hdr.index as i32).map(|(n, _)| n).unwrap_or_default();
+            // print_addrinfo with the global -br: then only `LOCAL/LEN `, not even a newline
             let o = crate::print::addr::AddrOpts {
-                brief: false,
+                brief: ctx.opts.brief,
                 with_dev: true,
                 numeric: ctx.opts.numeric,
                 resolve: ctx.opts.resolve,
