@@ -321,3 +321,18 @@ ip addr show vrf br0
 ip link show vrf nosuch",
     );
 }
+
+#[test]
+fn group_names_from_a_corrupted_file_even_with_numeric() {
+    // rtnl_group_n2a reads /etc/iproute2/group before it looks at -N, complaint included
+    assert_same(
+        "mount -t tmpfs none /etc/iproute2
+printf '0 default\\n7 seven\\n0x10 hexg\\nbad line here\\n9 after\\n' > /etc/iproute2/group
+ip link add v0 group 7 type veth peer name v1 group 16
+ip link show
+ip -N link show
+ip -N -j link show v0
+ip -N addr show dev v1
+ip -N -br link show",
+    );
+}
