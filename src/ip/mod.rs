@@ -69,6 +69,11 @@ pub struct Ctx {
     /// need, then kept for the rest of a batch, stale or not; `netns list-id` takes out the names
     /// it prints and puts back those it finds again.
     pub nsid_names: Option<Vec<(i32, String)>>,
+    /// iproute2's do_link: set by `ip link show` and never cleared, so that later commands of a
+    /// batch print links (and `ip addr show DEV`) as `ip link show` does.
+    pub link_listed: bool,
+    /// iproute2's static link/address `filter`, as the last listing left it (for -echo).
+    pub last_filter: addr::LastFilter,
     sock: Option<Socket>,
 }
 
@@ -85,7 +90,16 @@ impl Ctx {
                 ColorWhen::Auto => unsafe { libc::isatty(1) == 1 },
             };
         let mode = Mode { json: opts.json, pretty: opts.pretty, color, dark, oneline: opts.oneline };
-        Ctx { family: opts.family, p: Printer::stdout(mode), opts, batch_mode: false, nsid_names: None, sock: None }
+        Ctx {
+            family: opts.family,
+            p: Printer::stdout(mode),
+            opts,
+            batch_mode: false,
+            nsid_names: None,
+            link_listed: false,
+            last_filter: addr::LastFilter::default(),
+            sock: None,
+        }
     }
 
     /// The netlink socket of the current namespace, opened on first use and kept for the batch.

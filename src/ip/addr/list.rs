@@ -19,14 +19,14 @@ use crate::print::addr::{AddrOpts, FLAGS, print_addr};
 
 /// Address filters (iproute2's `filter` for addresses).
 #[derive(Debug, Clone, Default)]
-struct AddrFilter {
-    family: u8,
+pub struct AddrFilter {
+    pub family: u8,
     pfx: Option<Prefix>,
     scope: u8,
     scopemask: u8,
     flags: u32,
     flagmask: u32,
-    label: Option<CString>,
+    pub label: Option<CString>,
     ifindex: u32,
 }
 
@@ -84,7 +84,7 @@ impl AddrFilter {
     }
 
     /// Everything print_addrinfo checks, given the device name for the label fallback.
-    fn pass(&self, a: &Addr, devname: &[u8]) -> bool {
+    pub fn pass(&self, a: &Addr, devname: &[u8]) -> bool {
         (self.ifindex == 0 || self.ifindex == a.hdr.index)
             && (self.scope ^ a.hdr.scope) & self.scopemask == 0
             && (self.flags ^ a.flags) & self.flagmask == 0
@@ -94,14 +94,52 @@ impl AddrFilter {
     }
 }
 
-/// A word get_filter takes (`[-]FLAG`, `dynamic`, `primary`).
-pub fn is_filter_flag(w: &str) -> bool {
-    AddrFilter::default().flag_word(w)
+/// iproute2's static `filter` of ipaddress.c as the last link or address listing (or flush) of
+/// this process left it: an echoed link or address (-echo) is printed only when it passes. Before
+/// any listing it is all zeroes, and a zero group hides links of any other group.
+#[derive(Debug, Clone)]
+pub struct LastFilter {
+    pub link: LinkFilter,
+    pub addr: AddrFilter,
+    pub showqueue: bool,
+    pub flushed: bool,
 }
 
-pub fn list(ctx: &mut Ctx, mut args: Args, flush: bool) -> Result<()> {
+impl Default for LastFilter {
+    fn default() -> Self {
+        LastFilter {
+            link: LinkFilter { group: Some(0), ..LinkFilter::default() },
+            addr: AddrFilter::default(),
+            showqueue: false,
+            flushed: false,
+        }
+    }
+}
+
+/// Whether print_addrinfo prints an echoed address, given the filter the last listing left.
+pub fn echo_passes(ctx: &Ctx, a: &Addr, devname: &[u8]) -> bool {
+    let last = &ctx.last_filter;
+    // after a flush iproute2's filter still points at its flush buffer: the address goes there
+    // and is printed only with -s -s
+    if last.flushed && ctx.opts.stats < 2 {
+        return false;
+    }
+    last.addr.pass(a, devname)
+}
+
+/// The selectors of iproute2's ipaddr_list_flush_or_save, shared by `ip link show` and
+/// `ip address show/flush`. They become the filter echoed changes are checked against (reset
+/// first, then the parsed words; the device's index once it is found).
+pub fn parse_filters(
+    ctx: &mut Ctx,
+    args: &mut Args,
+    family: u8,
+    flush: bool,
+    help: fn() -> Error,
+) -> Result<(LinkFilter, AddrFilter)> {
     let mut lf = LinkFilter::default();
-    let mut af = AddrFilter { family: ctx.family, ..AddrFilter::default() };
+    let mut af = AddrFilter { family, ..AddrFilter::default() };
+    ctx.last_filter = LastFilter { link: lf.clone(), addr: af.clone(), showqueue: true, flushed: false };
     if flush {
         if args.is_empty() {
             return Err(Error::fail("Flush requires arguments."));
@@ -137,23 +175,40 @@ pub fn list(ctx: &mut Ctx, mut args: Args, flush: bool) -> Result<()> {
         } else if w == "label" {
             let v = args.need()?;
             af.label = Some(CString::new(v).unwrap_or_default());
-        } else if filter_word(ctx, &w, &mut args, &mut lf)? {
+        } else if filter_word(ctx, &w, args, &mut lf)? {
         } else {
-            dev_word(&w, &mut args, &mut lf, usage)?;
+            dev_word(&w, args, &mut lf, help)?;
         }
     }
+    ctx.last_filter.link = lf.clone();
+    ctx.last_filter.addr = af.clone();
     if let Some(d) = &lf.dev {
         lf.ifindex = lookup::ifindex(ctx, d);
         if lf.ifindex <= 0 {
             return Err(Error::fail(format!("Device \"{d}\" does not exist.")));
         }
         af.ifindex = lf.ifindex as u32;
+        ctx.last_filter.link.ifindex = lf.ifindex;
+        ctx.last_filter.addr.ifindex = af.ifindex;
     }
+    Ok((lf, af))
+}
+
+pub fn list(ctx: &mut Ctx, mut args: Args, flush: bool) -> Result<()> {
+    let (lf, af) = parse_filters(ctx, &mut args, ctx.family, flush, usage)?;
     if flush {
+        ctx.last_filter.flushed = true;
         return do_flush(ctx, &af);
     }
+    // after an `ip link show` in this process (a batch), iproute2's do_link stays set: a device
+    // alone is then shown as `ip link show DEV` shows it
+    if let (Some(d), None, true) = (&lf.dev, lf.group, ctx.link_listed) {
+        let opts = link_opts(ctx, true, af.family);
+        return crate::ip::link::show::get_and_print(ctx, d, &lf, opts, af.label.is_some());
+    }
     let family = af.family;
-    let opts = link_opts(ctx, false, family);
+    let do_link = ctx.link_listed;
+    let opts = link_opts(ctx, do_link, family);
     ctx.p.begin();
 
     // links: one GET for a device, else one dump
@@ -223,7 +278,9 @@ pub fn list(ctx: &mut Ctx, mut args: Args, flush: bool) -> Result<()> {
     let brief = ctx.opts.brief;
     let stats = ctx.opts.stats > 0;
     let label_set = af.label.is_some();
-    let aopts = AddrOpts { brief, with_dev: ctx.opts.oneline, numeric: ctx.opts.numeric, resolve: ctx.opts.resolve };
+    // print_addrinfo puts `IDX: DEV` first with -o, and (iproute2 6.1) whenever -echo is given
+    let with_dev = ctx.opts.oneline || ctx.opts.echo;
+    let aopts = AddrOpts { brief, with_dev, numeric: ctx.opts.numeric, resolve: ctx.opts.resolve };
     let mut each = |ctx: &mut Ctx, l: &Link, lp: &crate::print::link::LinkPrinter| {
         ctx.p.open_object("");
         // print_linkinfo returns 0 without printing when a label filter is set
@@ -255,7 +312,8 @@ pub fn list(ctx: &mut Ctx, mut args: Args, flush: bool) -> Result<()> {
                 ctx.p.text_str("\n");
             }
         }
-        if printed && stats {
+        // with do_link set the link's statistics came inside its own lines already
+        if printed && stats && !do_link {
             lp.stats(&mut ctx.p, l);
             ctx.p.nl();
         }

@@ -2,7 +2,7 @@
 //! (list.rs), with iproute2 6.1's words, messages and exit codes.
 
 mod list;
-pub use list::is_filter_flag;
+pub use list::{LastFilter, parse_filters};
 
 use super::args::{Args, duparg, duparg2, get_u32, invarg, matches, nodev};
 use super::inet::{Prefix, get_addr, get_prefix};
@@ -277,7 +277,10 @@ fn modify(ctx: &mut Ctx, mut args: Args, cmd: u16, flags: u16) -> Result<()> {
                 numeric: ctx.opts.numeric,
                 resolve: ctx.opts.resolve,
             };
-            crate::print::addr::print_addr(&mut ctx.p, &a, &dev, o);
+            // print_addrinfo checks what the last listing of this process left in its filter
+            if list::echo_passes(ctx, &a, &dev) {
+                crate::print::addr::print_addr(&mut ctx.p, &a, &dev, o);
+            }
         }
         ctx.p.close_object();
         ctx.p.end();

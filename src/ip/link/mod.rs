@@ -25,7 +25,7 @@ const COMMANDS: &[&str] =
     &["add", "set", "change", "replace", "delete", "show", "lst", "list", "xstats", "afstats", "property", "help"];
 
 pub fn run(ctx: &mut Ctx, mut args: Args) -> Result<()> {
-    let Some(cmd) = args.next() else { return show::list(ctx, args, true) };
+    let Some(cmd) = args.next() else { return show::list(ctx, args) };
     let c = cmd.as_str();
     if matches(c, "add") {
         modify(ctx, args, RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL)
@@ -36,7 +36,7 @@ pub fn run(ctx: &mut Ctx, mut args: Args) -> Result<()> {
     } else if matches(c, "delete") {
         modify(ctx, args, RTM_DELLINK, 0)
     } else if matches(c, "show") || matches(c, "lst") || matches(c, "list") {
-        show::list(ctx, args, true)
+        show::list(ctx, args)
     } else if matches(c, "xstats") || matches(c, "afstats") {
         Err(Error::fail(format!("\"ip link {cmd}\" is not served by ipbox; use iproute2's ip for it.")))
     } else if matches(c, "property") {

@@ -133,72 +133,63 @@ pub fn ext_mask(ctx: &Ctx) -> u32 {
 }
 
 /// `ip link show [DEV] [filters]`.
-pub fn list(ctx: &mut Ctx, mut args: Args, do_link: bool) -> Result<()> {
-    let mut f = LinkFilter::default();
+pub fn list(ctx: &mut Ctx, mut args: Args) -> Result<()> {
+    // ipaddr_list_link sets do_link, for the rest of the process (a batch) too
+    ctx.link_listed = true;
     let family = AF_PACKET;
     // iproute2 parses the address filters here too: they select no link, but a bad scope is an
     // error and a label hides every link line
-    let mut label = false;
-    while let Some(w) = args.next() {
-        if w == "to" {
-            let v = args.need()?;
-            crate::ip::inet::get_prefix(&v, family)?;
-        } else if w == "scope" {
-            let v = args.need()?;
-            if crate::names::a2n(crate::names::scopes(), &v, 255).is_none() && v != "all" {
-                return Err(invarg("invalid \"scope\"\n", &v));
-            }
-        } else if w == "up" {
-            f.up = true;
-        } else if crate::ip::addr::is_filter_flag(&w) {
-        } else if w == "label" {
-            args.need()?;
-            label = true;
-        } else if filter_word(ctx, &w, &mut args, &mut f)? {
-        } else {
-            dev_word(&w, &mut args, &mut f, super::usage)?;
-        }
+    let (f, af) = crate::ip::addr::parse_filters(ctx, &mut args, family, false, super::usage)?;
+    let label = af.label.is_some();
+    let opts = link_opts(ctx, true, family);
+    if let (Some(d), None) = (f.dev.clone(), f.group) {
+        return get_and_print(ctx, &d, &f, opts, label);
     }
-    if let Some(d) = &f.dev {
-        f.ifindex = lookup::ifindex(ctx, d);
-        if f.ifindex <= 0 {
-            return Err(Error::fail(format!("Device \"{d}\" does not exist.")));
-        }
-    }
-    let opts = link_opts(ctx, do_link, family);
     ctx.p.begin();
-    let dump = if let (Some(d), None) = (f.dev.clone(), f.group) {
-        let req = link::get(0, 0, Some(d.as_bytes()), ext_mask(ctx));
-        match ctx.sock()?.talk(req) {
-            Ok(a) => a.replies,
-            Err(e) => {
-                ctx.p.end();
-                return Err(Error::exit(
-                    format!("{e}\nCannot send link get request: {}", crate::error::strerror(e.errno)),
-                    1,
-                ));
-            }
-        }
-    } else {
-        let master = (f.master != 0).then_some(f.master);
-        let req = link::dump(family, ext_mask(ctx), master, f.kind.as_deref().map(str::as_bytes));
-        match ctx.dump(req) {
-            Ok(d) => d.data,
-            Err(e) => {
-                ctx.warn(format_args!("{e}\nDump terminated"));
-                Vec::new()
-            }
+    let master = (f.master != 0).then_some(f.master);
+    let req = link::dump(family, ext_mask(ctx), master, f.kind.as_deref().map(str::as_bytes));
+    let dump = match ctx.dump(req) {
+        Ok(d) => d.data,
+        Err(e) => {
+            ctx.warn(format_args!("{e}\nDump terminated"));
+            Vec::new()
         }
     };
     let mut links: Vec<Link> =
         crate::netlink::msg::Messages::new(&dump).filter_map(|m| Link::parse(m.ty, m.payload)).collect();
+    print_filtered(ctx, &mut links, &f, opts, label);
+    ctx.p.end();
+    Ok(())
+}
+
+/// iplink_get: one device asked for by name and printed, if it passes the filter.
+pub fn get_and_print(ctx: &mut Ctx, dev: &str, f: &LinkFilter, opts: LinkOpts, label: bool) -> Result<()> {
+    ctx.p.begin();
+    let req = link::get(0, 0, Some(dev.as_bytes()), ext_mask(ctx));
+    let replies = match ctx.sock()?.talk(req) {
+        Ok(a) => a.replies,
+        Err(e) => {
+            ctx.p.end();
+            return Err(Error::exit(
+                format!("{e}\nCannot send link get request: {}", crate::error::strerror(e.errno)),
+                1,
+            ));
+        }
+    };
+    let mut links: Vec<Link> =
+        crate::netlink::msg::Messages::new(&replies).filter_map(|m| Link::parse(m.ty, m.payload)).collect();
+    print_filtered(ctx, &mut links, f, opts, label);
+    ctx.p.end();
+    Ok(())
+}
+
+/// The links that pass `f`; a label filter makes print_linkinfo print nothing at all.
+fn print_filtered(ctx: &mut Ctx, links: &mut [Link], f: &LinkFilter, opts: LinkOpts, label: bool) {
     let mut hidden = |ctx: &mut Ctx, _: &Link, _: &LinkPrinter| {
         ctx.p.open_object("");
         ctx.p.close_object();
     };
-    print_links(ctx, &mut links, &f, opts, !label, if label { Some(&mut hidden) } else { None });
-    ctx.p.end();
-    Ok(())
+    print_links(ctx, links, f, opts, !label, if label { Some(&mut hidden) } else { None });
 }
 
 /// What `ip addr` prints for each link instead of the link alone.
@@ -290,15 +281,17 @@ pub fn print_links(
     }
 }
 
-/// `ip -echo link …`: the first message the kernel echoed, printed as `ip addr` prints links
-/// (no `mode`, no `qlen`), inside its own JSON document.
+/// `ip -echo link …`: the first message the kernel echoed, printed as print_linkinfo prints it
+/// with the state the last listing of this process left (without one: no `mode`, no `qlen`, and
+/// only links of group 0), inside its own JSON document.
 pub fn print_echo(ctx: &mut Ctx, replies: &[u8]) -> Result<()> {
-    let mut opts = link_opts(ctx, false, 0);
-    opts.showqueue = false;
+    let last = ctx.last_filter.clone();
+    let mut opts = link_opts(ctx, ctx.link_listed, last.addr.family);
+    opts.showqueue = last.showqueue;
     ctx.p.begin();
     let first = crate::netlink::msg::Messages::new(replies).next();
     match first.and_then(|m| Link::parse(m.ty, m.payload)) {
-        Some(l) => print_links(ctx, &mut [l], &LinkFilter::default(), opts, true, None),
+        Some(l) => print_filtered(ctx, &mut [l], &last.link, opts, last.addr.label.is_some()),
         None => {
             ctx.p.open_object("");
             ctx.p.close_object();
