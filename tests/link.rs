@@ -336,3 +336,25 @@ ip -N addr show dev v1
 ip -N -br link show",
     );
 }
+
+#[test]
+fn batch_name_cache_keeps_names_of_devices_gone_since() {
+    // iproute2's ll_map remembers every name it looked up or listed for the whole batch; a link
+    // change drops its own entry, but a veth deleted with its peer stays: the kernel then refuses
+    // the stale index
+    assert_same(
+        "ip link add x1 type veth peer name y1
+printf 'link show\\nlink set x1 name z1\\nlink set x1 mtu 1400\\n' | ip -b -
+ip link set z1 name x1
+printf 'addr add 10.0.0.1/24 dev x1\\nlink del y1\\nlink set x1 mtu 1400\\n' | ip -b -
+ip link add x1 type veth peer name y1
+printf 'link set x1 up\\nlink del y1\\nlink set x1 mtu 1400\\n' | ip -b -
+ip link add x1 type veth peer name y1
+printf 'link show dev x1\\nlink del y1\\naddr add 10.0.0.1/24 dev x1\\n' | ip -b -
+ip link add x1 type veth peer name y1
+printf 'link show type veth\\nlink del y1\\naddr show dev x1\\n' | ip -b -
+ip link add x1 type veth peer name y1
+printf 'link show dev y1\\nlink del x1\\nlink add x1 type veth peer name y1\\nlink set y1 up\\n' | ip -b -
+printf 'route show\\nlink del y1\\nlink add x1 type veth peer name y1\\nlink set x1 up\\n' | ip -b -",
+    );
+}

@@ -74,6 +74,8 @@ pub struct Ctx {
     pub link_listed: bool,
     /// iproute2's static link/address `filter`, as the last listing left it (for -echo).
     pub last_filter: addr::LastFilter,
+    /// iproute2's ll_map name -> index cache (see lookup::LlCache).
+    pub ll_cache: lookup::LlCache,
     sock: Option<Socket>,
 }
 
@@ -98,6 +100,7 @@ impl Ctx {
             nsid_names: None,
             link_listed: false,
             last_filter: addr::LastFilter::default(),
+            ll_cache: lookup::LlCache::default(),
             sock: None,
         }
     }

@@ -234,6 +234,10 @@ pub fn list(ctx: &mut Ctx, mut args: Args, flush: bool) -> Result<()> {
         }
     };
     let mut links: Vec<Link> = Messages::new(&links_raw).filter_map(|m| Link::parse(m.ty, m.payload)).collect();
+    // store_nlmsg: every link listed enters iproute2's name cache
+    for l in &links {
+        ctx.ll_cache.remember(l.info.index, l.name);
+    }
 
     // addresses, grouped by link
     let addrs_raw = if family != AF_PACKET {

@@ -86,9 +86,12 @@ fn modify(ctx: &mut Ctx, mut args: Args, cmd: u16, flags: u16) -> Result<()> {
     }
     if ctx.opts.echo {
         let answer = ctx.talk_echo(req)?;
-        return show::print_echo(ctx, &answer.replies);
+        show::print_echo(ctx, &answer.replies)?;
+    } else {
+        ctx.talk(req)?;
     }
-    ctx.talk(req)?;
+    // iplink_modify: the device leaves iproute2's name cache once changed
+    ctx.ll_cache.drop_index(parsed.index);
     Ok(())
 }
 

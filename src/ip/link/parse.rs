@@ -21,6 +21,8 @@ pub struct Parsed {
     pub dev: Option<String>,
     /// `group N` without a device: the request addresses a whole group.
     pub group_only: bool,
+    /// The ifinfomsg index sent (the device changed, or a new link's asked-for index).
+    pub index: i32,
 }
 
 /// ll_addr_a2n: `aa:bb:…` (hex bytes) or a dotted IPv4 address. The error names the part that
@@ -436,6 +438,7 @@ pub fn parse(ctx: &mut Ctx, args: &mut Args, req: &mut Request, hdr_at: usize, c
         req.strz(IFLA_IFNAME, n.as_bytes());
     }
     req.patch(hdr_at, &hdr.bytes());
+    out.index = hdr.index;
     out.name = name;
     out.dev = dev;
     Ok(out)

@@ -157,6 +157,10 @@ pub fn list(ctx: &mut Ctx, mut args: Args) -> Result<()> {
     };
     let mut links: Vec<Link> =
         crate::netlink::msg::Messages::new(&dump).filter_map(|m| Link::parse(m.ty, m.payload)).collect();
+    // store_nlmsg: every dumped link enters iproute2's name cache
+    for l in &links {
+        ctx.ll_cache.remember(l.info.index, l.name);
+    }
     print_filtered(ctx, &mut links, &f, opts, label);
     ctx.p.end();
     Ok(())
