@@ -3,6 +3,7 @@
 //! `ipbox` itself: `ipbox ip link`, `ipbox /usr/sbin/brctl show`.
 
 mod brctl;
+mod bytes;
 mod error;
 mod ip;
 mod names;
@@ -35,6 +36,12 @@ fn strings(v: Vec<OsString>) -> Vec<String> {
     v.into_iter().map(|s| s.into_string().unwrap_or_else(|s| s.to_string_lossy().into_owned())).collect()
 }
 
+/// ip's arguments, bytes that are not UTF-8 kept (see bytes.rs).
+fn byte_strings(v: Vec<OsString>) -> Vec<String> {
+    use std::os::unix::ffi::OsStrExt;
+    v.into_iter().map(|s| bytes::decode(s.as_bytes()).into_owned()).collect()
+}
+
 /// The applet name an argv[0] stands for: its basename, one leading '-' removed.
 fn applet_name(argv0: &OsString) -> String {
     let s = argv0.to_string_lossy();
@@ -52,12 +59,12 @@ fn dispatch(argv0: &OsString, rest: Vec<OsString>) -> i32 {
 
 fn run_applet(name: &str, rest: Vec<OsString>) -> i32 {
     match name {
-        "ip" => ip::main(strings(rest), None),
+        "ip" => ip::main(byte_strings(rest), None),
         "brctl" => brctl::main(strings(rest)),
         // iproute2's own trick: a binary named ipOBJECT (iplink, ipaddr, iproute, ipnetns) runs
         // `ip OBJECT`.
         n if n.len() > 2 && n.starts_with("ip") && ip::object_exists(&n[2..]) => {
-            ip::main(strings(rest), Some(n[2..].to_string()))
+            ip::main(byte_strings(rest), Some(n[2..].to_string()))
         }
         n => {
             eprintln!("{n}: applet not found");

@@ -358,3 +358,29 @@ printf 'link show dev y1\\nlink del x1\\nlink add x1 type veth peer name y1\\nli
 printf 'route show\\nlink del y1\\nlink add x1 type veth peer name y1\\nlink set x1 up\\n' | ip -b -",
     );
 }
+
+#[test]
+fn names_that_are_not_ascii_or_not_utf8() {
+    // names are bytes: printed as they are, padded by bytes in -br ("%-16s"), and names given
+    // on the command line reach the kernel unchanged (od shows the bytes)
+    assert_same(
+        "ip link add näme type veth peer name 日本
+ip -br addr
+ip link show näme | head -1
+ip link add $'a\\xff' type veth peer name $'b\\xe9c'
+ip -br addr | od -c
+ip link show $'a\\xff' | head -1 | od -c
+ip -j link show $'a\\xff' | od -c | head -3
+ip link set $'a\\xff' alias $'x\\xfey'
+ip link show $'a\\xff' | tail -1 | od -c
+ip -j -p link show $'a\\xff' | grep ifalias | od -c
+ip link property add dev $'a\\xff' altname $'alt\\xfd'
+ip link show $'alt\\xfd' | tail -1 | od -c
+ip addr add 10.0.0.1/24 dev $'a\\xff' label $'a\\xff:\\xfa'
+ip addr show label $'a\\xff*' | od -c
+ip link show nosuch$'\\xff' 2>&1 | od -c
+printf 'link show %s\\nlink show nosuch\\xfe\\n' $'a\\xff' > b.txt; ip -b b.txt 2>&1 | tail -2 | od -c
+ip link set $'a\\xff' name $'z\\xff\\xfe'
+ip -br addr | od -c",
+    );
+}

@@ -217,3 +217,20 @@ printf 'netns exec ns1 sh -c \"kill -9 \\\\$\\\\$\"\\nlink show lo\\n' | ip -for
 ip -j -all netns exec true",
     );
 }
+
+#[test]
+fn names_that_are_not_utf8() {
+    assert_same(
+        "ip netns add $'n\\xff'
+ip netns add ünï
+ip netns list | od -c
+ip -j netns list | od -c
+ip netns exec $'n\\xff' ip netns identify | od -c
+ip netns pids $'n\\xff'
+ip -n $'n\\xff' link show lo | head -1
+ip netns exec $'n\\xff' sh -c 'echo $0' $'q\\xfe' | od -c
+ip netns exec $'n\\xff\\xfe' true 2>&1 | od -c
+ip netns del $'n\\xff'
+ip netns list",
+    );
+}

@@ -21,7 +21,7 @@ impl LlCache {
     /// ll_remember_index for a link seen in an answer. A known index under another name (a
     /// rename) is rehashed without its name being updated in iproute2: neither name is found.
     pub fn remember(&mut self, index: i32, name: &[u8]) {
-        let name = String::from_utf8_lossy(name).into_owned();
+        let name = crate::bytes::decode(name).into_owned();
         match self.by_index.get(&index) {
             Some(old) if *old == name => {}
             Some(old) => {
@@ -57,7 +57,7 @@ pub fn ifindex(ctx: &mut Ctx, name: &str) -> i32 {
         return i;
     }
     if let Ok(sock) = ctx.sock()
-        && let Ok(ans) = sock.talk(link::get(0, 0, Some(name.as_bytes()), LOOKUP_MASK))
+        && let Ok(ans) = sock.talk(link::get(0, 0, Some(&crate::bytes::encode(name)), LOOKUP_MASK))
         && let Some(l) = first_link(&ans.replies)
     {
         ctx.ll_cache.remember(l.info.index, l.name);

@@ -149,7 +149,7 @@ impl Ctx {
     /// A line on stderr, after what stdout holds so far.
     pub fn warn(&mut self, msg: std::fmt::Arguments<'_>) {
         self.p.flush();
-        eprintln!("{msg}");
+        crate::bytes::eprintln(&msg.to_string());
     }
 }
 
@@ -432,7 +432,7 @@ pub fn report(ctx: Option<&mut Ctx>, e: Error) -> i32 {
     }
     let msg = e.to_string();
     if !msg.is_empty() {
-        eprintln!("{msg}");
+        crate::bytes::eprintln(&msg);
     }
     i32::from(e.code())
 }

@@ -1,6 +1,7 @@
 //! `ip netns`: every subcommand of iproute2 6.1's ipnetns.c, with its messages and exit codes.
 
 use std::os::fd::AsRawFd;
+use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::MetadataExt;
 
 use nix::fcntl::{OFlag, open};
@@ -260,10 +261,10 @@ fn add(mut args: Args, create: bool) -> Result<()> {
     // SAFETY: flock on a descriptor we own.
     let locked = unsafe { libc::flock(lock.as_raw_fd(), libc::LOCK_EX) } == 0;
     if !locked {
-        eprintln!(
+        crate::bytes::eprintln(&format!(
             "Warning: could not flock netns runtime directory \"{RUN_DIR}\": {}",
             io_text(&std::io::Error::last_os_error())
-        );
+        ));
     }
     let mut made_mount = false;
     let shared = loop {
@@ -283,8 +284,12 @@ fn add(mut args: Args, create: bool) -> Result<()> {
     drop(lock);
     shared.map_err(Error::fail)?;
 
-    let file = open(path.as_str(), OFlag::O_RDONLY | OFlag::O_CREAT | OFlag::O_EXCL | OFlag::O_CLOEXEC, Mode::empty())
-        .map_err(|e| Error::fail(format!("Cannot create namespace file \"{path}\": {}", errno_text(e))))?;
+    let file = open(
+        crate::bytes::os(&path).as_os_str(),
+        OFlag::O_RDONLY | OFlag::O_CREAT | OFlag::O_EXCL | OFlag::O_CLOEXEC,
+        Mode::empty(),
+    )
+    .map_err(|e| Error::fail(format!("Cannot create namespace file \"{path}\": {}", errno_text(e))))?;
     drop(file);
 
     let proc_path = match pid {
@@ -295,7 +300,7 @@ fn add(mut args: Args, create: bool) -> Result<()> {
         let saved = open("/proc/self/ns/net", OFlag::O_RDONLY | OFlag::O_CLOEXEC, Mode::empty())
             .map_err(|e| Error::exit(format!("Cannot open init namespace: {}", errno_text(e)), 1))?;
         if let Err(e) = unshare(CloneFlags::CLONE_NEWNET) {
-            eprintln!("Failed to create a new network namespace \"{name}\": {}", errno_text(e));
+            crate::bytes::eprintln(&format!("Failed to create a new network namespace \"{name}\": {}", errno_text(e)));
             remove_file(&name);
             return Err(Error::silent(1));
         }
@@ -303,16 +308,22 @@ fn add(mut args: Args, create: bool) -> Result<()> {
     } else {
         None
     };
-    let bound = mount(Some(proc_path.as_str()), path.as_str(), Some("none"), MsFlags::MS_BIND, None::<&str>);
+    let bound = mount(
+        Some(proc_path.as_str()),
+        crate::bytes::os(&path).as_os_str(),
+        Some("none"),
+        MsFlags::MS_BIND,
+        None::<&str>,
+    );
     if let Some(saved) = &saved {
         setns(saved, CloneFlags::CLONE_NEWNET).map_err(|e| Error::exit(format!("setns: {}", errno_text(e)), 1))?;
     }
     if let Err(e) = bound {
-        eprintln!("Bind {proc_path} -> {path} failed: {}", errno_text(e));
+        crate::bytes::eprintln(&format!("Bind {proc_path} -> {path} failed: {}", errno_text(e)));
         if create {
             remove_file(&name);
-        } else if let Err(e) = std::fs::remove_file(&path) {
-            eprintln!("Cannot remove namespace file \"{path}\": {}", io_text(&e));
+        } else if let Err(e) = std::fs::remove_file(crate::bytes::os(&path)) {
+            crate::bytes::eprintln(&format!("Cannot remove namespace file \"{path}\": {}", io_text(&e)));
         }
         return Err(Error::silent(1));
     }
@@ -322,11 +333,12 @@ fn add(mut args: Args, create: bool) -> Result<()> {
 /// on_netns_del: detach the bind mount, remove the file.
 fn remove_file(name: &str) -> bool {
     let path = path_of(name);
-    let _ = nix::mount::umount2(path.as_str(), nix::mount::MntFlags::MNT_DETACH);
-    match std::fs::remove_file(&path) {
+    let os = crate::bytes::os(&path);
+    let _ = nix::mount::umount2(os.as_os_str(), nix::mount::MntFlags::MNT_DETACH);
+    match std::fs::remove_file(&os) {
         Ok(()) => true,
         Err(e) => {
-            eprintln!("Cannot remove namespace file \"{path}\": {}", io_text(&e));
+            crate::bytes::eprintln(&format!("Cannot remove namespace file \"{path}\": {}", io_text(&e)));
             false
         }
     }
@@ -359,7 +371,7 @@ fn set(ctx: &mut Ctx, mut args: Args) -> Result<()> {
         }
     };
     let path = path_of(&name);
-    if let Err(e) = open(path.as_str(), OFlag::O_RDONLY | OFlag::O_CLOEXEC, Mode::empty()) {
+    if let Err(e) = open(crate::bytes::os(&path).as_os_str(), OFlag::O_RDONLY | OFlag::O_CLOEXEC, Mode::empty()) {
         return Err(Error::fail(format!("Cannot open network namespace \"{name}\": {}", errno_text(e))));
     }
     let fd = open_fd(&name).map_err(|_| Error::silent(1))?;
@@ -384,8 +396,8 @@ fn identify(ctx: &mut Ctx, mut args: Args) -> Result<()> {
     match std::fs::read_dir(RUN_DIR) {
         Ok(dir) => {
             for e in dir.flatten() {
-                let n = e.file_name().to_string_lossy().into_owned();
-                if let Ok(st) = std::fs::metadata(path_of(&n))
+                let n = crate::bytes::decode(e.file_name().as_bytes()).into_owned();
+                if let Ok(st) = std::fs::metadata(crate::bytes::os(&path_of(&n)))
                     && st.dev() == target.dev()
                     && st.ino() == target.ino()
                 {
@@ -405,7 +417,7 @@ fn pids(ctx: &mut Ctx, mut args: Args) -> Result<()> {
     if !args.is_empty() {
         return Err(Error::fail("extra arguments specified"));
     }
-    let ns = std::fs::metadata(path_of(&name))
+    let ns = std::fs::metadata(crate::bytes::os(&path_of(&name)))
         .map_err(|e| Error::fail(format!("Cannot open network namespace: {}", io_text(&e))))?;
     let dir = std::fs::read_dir("/proc/").map_err(|e| Error::fail(format!("Open of /proc failed: {}", io_text(&e))))?;
     for e in dir.flatten() {
@@ -465,7 +477,7 @@ fn monitor(ctx: &mut Ctx) -> Result<()> {
     loop {
         let events = ino.read_events().map_err(|e| Error::fail(format!("read failed: {}", errno_text(e))))?;
         for ev in events {
-            let name = ev.name.as_ref().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let name = ev.name.as_ref().map(|n| crate::bytes::decode(n.as_bytes()).into_owned()).unwrap_or_default();
             if ev.mask.contains(AddWatchFlags::IN_CREATE) {
                 ctx.p.text(format_args!("add {name}\n"));
             }

@@ -174,7 +174,7 @@ pub fn parse_filters(
         } else if af.flag_word(&w) {
         } else if w == "label" {
             let v = args.need()?;
-            af.label = Some(CString::new(v).unwrap_or_default());
+            af.label = Some(CString::new(crate::bytes::encode(&v).into_owned()).unwrap_or_default());
         } else if filter_word(ctx, &w, args, &mut lf)? {
         } else {
             dev_word(&w, args, &mut lf, help)?;
@@ -224,7 +224,8 @@ pub fn list(ctx: &mut Ctx, mut args: Args, flush: bool) -> Result<()> {
         }
     } else {
         let master = (lf.master != 0).then_some(lf.master);
-        match ctx.dump(link::dump(ctx.opts.family, ext_mask(ctx), master, lf.kind.as_deref().map(str::as_bytes))) {
+        let kind = lf.kind.as_deref().map(crate::bytes::encode);
+        match ctx.dump(link::dump(ctx.opts.family, ext_mask(ctx), master, kind.as_deref())) {
             Ok(d) => d.data,
             Err(e) => {
                 ctx.warn(format_args!("{e}\nDump terminated"));

@@ -151,7 +151,7 @@ fn modify(ctx: &mut Ctx, mut args: Args, cmd: u16, flags: u16) -> Result<()> {
             dev = Some(args.need()?);
         } else if w == "label" {
             let v = args.need()?;
-            req.strz(IFA_LABEL, v.as_bytes());
+            req.strz(IFA_LABEL, &crate::bytes::encode(&v));
         } else if matches(w, "metric") || matches(w, "priority") || matches(w, "preference") {
             let v = args.need()?;
             let m = get_u32(&v, 0).ok_or_else(|| invarg("\"metric\" value is invalid\n", &v))?;

@@ -60,7 +60,7 @@ fn modify(ctx: &mut Ctx, mut args: Args, cmd: u16, flags: u16) -> Result<()> {
     if let Some(kind) = &parsed.kind {
         let linkinfo = req.nest(IFLA_LINKINFO);
         // iproute2 6.1 sends the kind without its NUL
-        req.attr(IFLA_INFO_KIND, kind.as_bytes());
+        req.attr(IFLA_INFO_KIND, &crate::bytes::encode(kind));
         let slave = kind.ends_with("_slave");
         let lu = kinds::find(kind);
         match lu.and_then(|k| k.parse) {
@@ -116,7 +116,7 @@ fn property(ctx: &mut Ctx, mut args: Args) -> Result<()> {
             if !valid_altifname(&name) {
                 return Err(invarg("not a valid altname", &name));
             }
-            req.strz(IFLA_ALT_IFNAME, name.as_bytes());
+            req.strz(IFLA_ALT_IFNAME, &crate::bytes::encode(&name));
         } else if matches(&w, "help") {
             return Err(usage());
         } else {
@@ -145,12 +145,12 @@ fn property(ctx: &mut Ctx, mut args: Args) -> Result<()> {
 
 /// 6.1's check_altifname: non-empty, no '/' and no white space.
 pub fn valid_altifname(n: &str) -> bool {
-    !n.is_empty() && !n.bytes().any(|b| b == b'/' || b.is_ascii_whitespace() || b == 0x0b)
+    !n.is_empty() && !crate::bytes::encode(n).iter().any(|&b| b == b'/' || b.is_ascii_whitespace() || b == 0x0b)
 }
 
 /// Valid `name` argument (check_ifname).
 pub fn valid_name(n: &str) -> bool {
-    valid_ifname(n.as_bytes())
+    valid_ifname(&crate::bytes::encode(n))
 }
 
 fn help(mut args: Args) -> Result<()> {

@@ -240,10 +240,11 @@ pub fn parse(ctx: &mut Ctx, args: &mut Args, req: &mut Request, hdr_at: usize, c
             break;
         } else if matches(w, "alias") {
             let v = args.need()?;
-            if v.len() >= 256 {
+            let raw = crate::bytes::encode(&v);
+            if raw.len() >= 256 {
                 return Err(invarg("alias too long\n", &v));
             }
-            req.attr(IFLA_IFALIAS, v.as_bytes());
+            req.attr(IFLA_IFALIAS, &raw);
         } else if w == "group" {
             let v = args.need()?;
             if group.is_some() {
@@ -359,7 +360,7 @@ pub fn parse(ctx: &mut Ctx, args: &mut Args, req: &mut Request, hdr_at: usize, c
             req.u32(IFLA_GSO_MAX_SEGS, n);
         } else if w == "parentdev" {
             let v = args.need()?;
-            req.strz(IFLA_PARENT_DEV_NAME, v.as_bytes());
+            req.strz(IFLA_PARENT_DEV_NAME, &crate::bytes::encode(&v));
         } else {
             if matches(w, "help") {
                 return Err(usage());
@@ -435,7 +436,7 @@ pub fn parse(ctx: &mut Ctx, args: &mut Args, req: &mut Request, hdr_at: usize, c
         hdr.index = index;
     }
     if let Some(n) = &name {
-        req.strz(IFLA_IFNAME, n.as_bytes());
+        req.strz(IFLA_IFNAME, &crate::bytes::encode(n));
     }
     req.patch(hdr_at, &hdr.bytes());
     out.index = hdr.index;

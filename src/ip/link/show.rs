@@ -42,12 +42,12 @@ impl LinkFilter {
             return false;
         }
         if let Some(k) = &self.kind
-            && l.kind != Some(k.as_bytes())
+            && l.kind != Some(&*crate::bytes::encode(k))
         {
             return false;
         }
         if let Some(k) = &self.slave_kind
-            && l.slave_kind != Some(k.as_bytes())
+            && l.slave_kind != Some(&*crate::bytes::encode(k))
         {
             return false;
         }
@@ -147,7 +147,8 @@ pub fn list(ctx: &mut Ctx, mut args: Args) -> Result<()> {
     }
     ctx.p.begin();
     let master = (f.master != 0).then_some(f.master);
-    let req = link::dump(family, ext_mask(ctx), master, f.kind.as_deref().map(str::as_bytes));
+    let kind = f.kind.as_deref().map(crate::bytes::encode);
+    let req = link::dump(family, ext_mask(ctx), master, kind.as_deref());
     let dump = match ctx.dump(req) {
         Ok(d) => d.data,
         Err(e) => {
@@ -169,7 +170,7 @@ pub fn list(ctx: &mut Ctx, mut args: Args) -> Result<()> {
 /// iplink_get: one device asked for by name and printed, if it passes the filter.
 pub fn get_and_print(ctx: &mut Ctx, dev: &str, f: &LinkFilter, opts: LinkOpts, label: bool) -> Result<()> {
     ctx.p.begin();
-    let req = link::get(0, 0, Some(dev.as_bytes()), ext_mask(ctx));
+    let req = link::get(0, 0, Some(&crate::bytes::encode(dev)), ext_mask(ctx));
     let replies = match ctx.sock()?.talk(req) {
         Ok(a) => a.replies,
         Err(e) => {
