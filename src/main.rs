@@ -3,6 +3,7 @@
 //! `ipbox` itself: `ipbox ip link`, `ipbox /usr/sbin/brctl show`.
 
 mod brctl;
+mod bytes;
 mod error;
 mod ip;
 mod names;
@@ -35,6 +36,12 @@ fn strings(v: Vec<OsString>) -> Vec<String> {
     v.into_iter().map(|s| s.into_string().unwrap_or_else(|s| s.to_string_lossy().into_owned())).collect()
 }
 
+/// ip's arguments, bytes that are not UTF-8 kept (see bytes.rs).
+fn byte_strings(v: Vec<OsString>) -> Vec<String> {
+    use std::os::unix::ffi::OsStrExt;
+    v.into_iter().map(|s| bytes::decode(s.as_bytes()).into_owned()).collect()
+}
+
 /// The applet name an argv[0] stands for: its basename, one leading '-' removed.
 fn applet_name(argv0: &OsString) -> String {
     let s = argv0.to_string_lossy();
@@ -52,12 +59,12 @@ fn dispatch(argv0: &OsString, rest: Vec<OsString>) -> i32 {
 
 fn run_applet(name: &str, rest: Vec<OsString>) -> i32 {
     match name {
-        "ip" => ip::main(strings(rest), None),
+        "ip" => ip::main(byte_strings(rest), None),
         "brctl" => brctl::main(strings(rest)),
         // iproute2's own trick: a binary named ipOBJECT (iplink, ipaddr, iproute, ipnetns) runs
         // `ip OBJECT`.
         n if n.len() > 2 && n.starts_with("ip") && ip::object_exists(&n[2..]) => {
-            ip::main(strings(rest), Some(n[2..].to_string()))
+            ip::main(byte_strings(rest), Some(n[2..].to_string()))
         }
         n => {
             eprintln!("{n}: applet not found");
@@ -96,21 +103,42 @@ fn front_end(args: Vec<OsString>) -> i32 {
             return 1;
         }
     };
-    match first {
-        Long("help") | Short('h') => {
-            print!("{}", usage());
-            0
-        }
-        Long("version") | Short('V') => {
-            println!("ipbox {} (ip follows iproute2 6.1, brctl follows bridge-utils 1.7.1)", env!("CARGO_PKG_VERSION"));
-            0
-        }
-        Long("list") => {
-            for a in APPLETS {
-                println!("{a}");
+    // --help, --version and --list take nothing (not even `--list=x`)
+    let info = match first {
+        Long("help") | Short('h') => Some('h'),
+        Long("version") | Short('V') => Some('V'),
+        Long("list") => Some('l'),
+        _ => None,
+    };
+    if let Some(what) = info {
+        match parser.next() {
+            Ok(None) => {}
+            Ok(Some(other)) => {
+                eprintln!("ipbox: {}", other.unexpected());
+                return 1;
             }
-            0
+            Err(e) => {
+                eprintln!("ipbox: {e}");
+                return 1;
+            }
         }
+        match what {
+            'h' => print!("{}", usage()),
+            'V' => {
+                println!(
+                    "ipbox {} (ip follows iproute2 6.1, brctl follows bridge-utils 1.7.1)",
+                    env!("CARGO_PKG_VERSION")
+                )
+            }
+            _ => {
+                for a in APPLETS {
+                    println!("{a}");
+                }
+            }
+        }
+        return 0;
+    }
+    match first {
         Long("install") => {
             let mut symbolic = false;
             let mut dir: Option<OsString> = None;

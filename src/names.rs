@@ -315,9 +315,14 @@ pub fn dsfields() -> &'static Table {
     T.get_or_init(|| Table::new(Store::Tab, &[(0, "0")], &["rt_dsfield"], &[], true))
 }
 
-/// id -> name, or the number (always the number with -N).
+/// id -> name, or the number (always the number with -N; tables that are not lazy still read
+/// their files first then, complaints included, as iproute2's group and table lookups do).
 pub fn n2a(t: &Table, id: u32, numeric: bool) -> String {
-    if !numeric && let Some(n) = t.name(id) {
+    if numeric {
+        if !t.lazy {
+            t.full();
+        }
+    } else if let Some(n) = t.name(id) {
         return n.to_string();
     }
     id.to_string()

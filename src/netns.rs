@@ -2,7 +2,7 @@
 //! named namespace the way `ip netns exec` does (setns, private mount namespace, / made rslave,
 //! a fresh /sys, /etc/netns/NAME/* bound over /etc), and running a command in it.
 
-use std::ffi::{CString, OsStr};
+use std::ffi::CString;
 use std::os::fd::{AsFd, OwnedFd};
 use std::os::unix::ffi::OsStrExt;
 
@@ -23,7 +23,7 @@ pub fn path_of(name: &str) -> String {
 
 /// iproute2's invalid_name: empty, longer than NAME_MAX, containing '/', or "." / "..".
 pub fn invalid_name(name: &str) -> bool {
-    name.is_empty() || name.len() > NAME_MAX || name.contains('/') || name == "." || name == ".."
+    name.is_empty() || crate::bytes::raw_len(name) > NAME_MAX || name.contains('/') || name == "." || name == ".."
 }
 
 /// Names in /run/netns in readdir order (unsorted, as iproute2 lists them). A missing directory
@@ -31,7 +31,7 @@ pub fn invalid_name(name: &str) -> bool {
 pub fn names() -> Vec<String> {
     let Ok(dir) = std::fs::read_dir(RUN_DIR) else { return Vec::new() };
     dir.filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .map(|e| crate::bytes::decode(e.file_name().as_bytes()).into_owned())
         .filter(|n| n != "." && n != "..")
         .collect()
 }
@@ -39,13 +39,13 @@ pub fn names() -> Vec<String> {
 /// netns_get_fd: a name with '/' is a path, anything else lives in /run/netns.
 pub fn open_fd(name: &str) -> nix::Result<OwnedFd> {
     let path = if name.contains('/') { name.to_string() } else { path_of(name) };
-    open(path.as_str(), OFlag::O_RDONLY | OFlag::O_CLOEXEC, Mode::empty())
+    open(crate::bytes::os(&path).as_os_str(), OFlag::O_RDONLY | OFlag::O_CLOEXEC, Mode::empty())
 }
 
 /// Enters the named namespace exactly as iproute2's netns_switch does. Messages are iproute2's;
 /// the caller decides the exit code (255 for `-n`, exec setup).
 pub fn switch(name: &str) -> std::result::Result<(), String> {
-    let fd = open(path_of(name).as_str(), OFlag::O_RDONLY | OFlag::O_CLOEXEC, Mode::empty())
+    let fd = open(crate::bytes::os(&path_of(name)).as_os_str(), OFlag::O_RDONLY | OFlag::O_CLOEXEC, Mode::empty())
         .map_err(|e| format!("Cannot open network namespace \"{name}\": {}", errno_text(e)))?;
     setns(fd.as_fd(), CloneFlags::CLONE_NEWNET)
         .map_err(|e| format!("setting the network namespace \"{name}\" failed: {}", errno_text(e)))?;
@@ -60,7 +60,7 @@ pub fn switch(name: &str) -> std::result::Result<(), String> {
     {
         flags = MsFlags::MS_RDONLY;
     }
-    mount(Some(name), "/sys", Some("sysfs"), flags, None::<&str>)
+    mount(Some(crate::bytes::os(name).as_os_str()), "/sys", Some("sysfs"), flags, None::<&str>)
         .map_err(|e| format!("mount of /sys failed: {}", errno_text(e)))?;
     bind_etc(name);
     Ok(())
@@ -68,17 +68,20 @@ pub fn switch(name: &str) -> std::result::Result<(), String> {
 
 /// Binds every entry of /etc/netns/NAME over /etc/ENTRY; failures are reported and skipped.
 fn bind_etc(name: &str) {
-    if name.len() >= NAME_MAX {
+    if crate::bytes::raw_len(name) >= NAME_MAX {
         return;
     }
     let dir_path = format!("{ETC_DIR}/{name}");
-    let Ok(dir) = std::fs::read_dir(&dir_path) else { return };
+    let Ok(dir) = std::fs::read_dir(crate::bytes::os(&dir_path)) else { return };
     for e in dir.flatten() {
-        let entry = e.file_name();
-        let src = format!("{dir_path}/{}", entry.to_string_lossy());
-        let dst = format!("/etc/{}", entry.to_string_lossy());
-        if let Err(err) = mount(Some(src.as_str()), dst.as_str(), Some("none"), MsFlags::MS_BIND, None::<&str>) {
-            eprintln!("Bind {src} -> {dst} failed: {}", errno_text(err));
+        let entry = crate::bytes::decode(e.file_name().as_bytes()).into_owned();
+        let src = format!("{dir_path}/{entry}");
+        let dst = format!("/etc/{entry}");
+        let (src_os, dst_os) = (crate::bytes::os(&src), crate::bytes::os(&dst));
+        if let Err(err) =
+            mount(Some(src_os.as_os_str()), dst_os.as_os_str(), Some("none"), MsFlags::MS_BIND, None::<&str>)
+        {
+            crate::bytes::eprintln(&format!("Bind {src} -> {dst} failed: {}", errno_text(err)));
         }
     }
 }
@@ -99,7 +102,7 @@ pub fn exec_in(name: &str, argv: &[String], fork: bool) -> Result<i32> {
             }
             Ok(nix::unistd::ForkResult::Child) => {
                 if let Err(msg) = switch(name) {
-                    eprintln!("{msg}");
+                    crate::bytes::eprintln(&msg);
                     // iproute2's child would fall back into the caller here; ending it is saner.
                     unsafe { libc::_exit(255) };
                 }
@@ -114,11 +117,12 @@ pub fn exec_in(name: &str, argv: &[String], fork: bool) -> Result<i32> {
 }
 
 fn exec_or_die(argv: &[String]) -> ! {
-    let cargs: Vec<CString> = argv.iter().map(|a| CString::new(OsStr::new(a).as_bytes()).unwrap_or_default()).collect();
+    let cargs: Vec<CString> =
+        argv.iter().map(|a| CString::new(crate::bytes::encode(a).into_owned()).unwrap_or_default()).collect();
     let cmd = argv.first().map(String::as_str).unwrap_or("");
     if let Some(c) = cargs.first() {
         let err = nix::unistd::execvp(c, &cargs).err().unwrap_or(nix::errno::Errno::ENOENT);
-        eprintln!("exec of \"{cmd}\" failed: {}", errno_text(err));
+        crate::bytes::eprintln(&format!("exec of \"{cmd}\" failed: {}", errno_text(err)));
     }
     // SAFETY: ends the (possibly forked) process without running destructors twice.
     unsafe { libc::_exit(1) }

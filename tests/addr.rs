@@ -210,7 +210,10 @@ ip -echo addr add 10.0.0.1/24 dev v0
 ip -echo -j addr add 10.0.0.2/24 dev v0
 ip -echo addr del 10.0.0.2/24 dev v0
 ip -echo -o addr add 10.0.0.3/24 dev v0
-ip -echo -6 addr add 2001:db8::1/64 nodad dev v0",
+ip -echo -6 addr add 2001:db8::1/64 nodad dev v0
+ip -echo -br addr add 10.0.0.4/24 dev v0; echo '<no newline before>'
+ip -echo -br -j addr add 10.0.0.5/24 dev v0
+ip -echo -br addr del 10.0.0.4/24 dev v0; echo '<no newline before>'",
     );
 }
 
@@ -230,5 +233,44 @@ ip -loops 0 -s -s addr flush dev v0
 ip -s addr flush dev v0
 printf 'addr add 10.0.0.1/24 dev v0\\naddr add 10.0.0.2/24 dev v0\\naddr add 10.0.0.3/24 dev v0\\n-l 1 addr flush dev v0\\naddr show v0\\n' > b.txt
 ip -l 1 -force -b b.txt",
+    );
+}
+
+#[test]
+fn batch_after_link_show_lists_addresses_as_links() {
+    // iproute2's do_link, set by `link show`, stays set for the rest of a batch: `addr show DEV`
+    // then prints the link alone (iplink_get), and links print `mode`, alias, addrgenmode and
+    // their statistics as `ip link` does
+    assert_same(
+        "ip link add x1 type veth peer name y1
+ip link set x1 alias foo
+ip addr add 10.0.0.1/24 dev x1
+printf 'addr show dev x1\\nlink show lo\\naddr show dev x1\\naddr show dev x1 up\\naddr show dev x1 label x*\\n' | ip -b -
+printf 'link show lo\\naddr show dev x1\\naddr\\n' | ip -s -b -
+printf 'link show lo\\naddr show dev x1\\naddr show\\n' | ip -d -b -
+printf 'link show nosuch\\naddr show x1\\naddr show x1 group 0\\n' | ip -force -b -
+printf 'link show lo\\naddr show x1\\n' | ip -j -b -
+printf 'link show lo\\naddr show x1\\n' | ip -4 -b -
+printf 'link show lo\\naddr show dev nosuch\\n' | ip -b -",
+    );
+}
+
+#[test]
+fn echo_follows_the_filter_of_the_last_listing() {
+    // print_linkinfo/print_addrinfo check iproute2's static filter: zeroed at start (group 0, no
+    // qlen), then whatever the last listing of the process left; -echo also puts `IDX: DEV` on
+    // listed address lines
+    assert_same(
+        "ip link add x1 type veth peer name y1
+ip addr add 10.0.0.1/24 dev x1
+ip -echo addr show dev x1
+ip -echo -j addr show dev x1
+ip -echo addr
+ip -echo link add v0 group 5 type veth peer name v1
+ip -echo link add v2 type veth peer name v3 group 5
+ip -echo link del v0
+printf 'link show lo\\nlink set x1 mtu 1400\\naddr add 10.0.0.2/24 dev x1\\n' | ip -echo -b -
+printf 'addr show\\nlink add v8 type veth peer name v9\\n' | ip -echo -b -
+printf 'addr show up\\nlink add v10 type veth peer name v11\\n' | ip -echo -b -",
     );
 }

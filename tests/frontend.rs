@@ -90,7 +90,11 @@ ip -- -4 netns
 ip -s -s -d -o -br -t -ts -h -iec -r -N -a -echo -force netns
 ip -family inet6 -4 -0 -M -B netns
 ip --json --pretty netns
-ip -c=never -color=auto -c netns",
+ip -c=never -color=auto -c netns
+ip -color= link show lo
+ip -c= link show lo
+ip -= link show lo
+ip -c=always= link show lo",
     );
 }
 
@@ -133,4 +137,38 @@ ip -d link | head -1; echo \"ip exit: ${PIPESTATUS[0]}\"
 ip -j -p link | head -2; echo \"ip exit: ${PIPESTATUS[0]}\"
 ip addr | head -c 10; echo; echo \"ip exit: ${PIPESTATUS[0]}\"",
     );
+}
+
+/// Called as ipOBJECT, iproute2 runs the object first and, when that handler fails with exit
+/// code 1, goes on as plain `ip` with the first word as the object.
+#[test]
+fn ip_object_named_binary_falls_back_after_a_failure() {
+    assert_same(
+        "for n in ipaddr iplink ipnetns ipa; do ln -s \"$(command -v ip)\" $n; done
+./ipaddr show lo
+./ipaddr -4 show lo
+./ipaddr show nosuch
+./ipaddr add 1.2.3.4/24 dev nosuch
+./ipaddr
+./iplink show nosuch
+./iplink set nosuch up
+./iplink del nosuch
+./iplink set dev lo carrier maybe
+./ipnetns del nosuch
+./ipnetns exec nosuch true
+./ipnetns set
+./ipa flush",
+    );
+}
+
+#[test]
+fn info_options_take_no_arguments() {
+    assert_eq!(
+        ipbox(&["--list=x"]),
+        (1, String::new(), "ipbox: unexpected argument for option '--list': \"x\"\n".into())
+    );
+    assert_eq!(ipbox(&["--list", "x"]), (1, String::new(), "ipbox: unexpected argument \"x\"\n".into()));
+    assert_eq!(ipbox(&["--help=1"]).0, 1);
+    assert_eq!(ipbox(&["--version", "-s"]).0, 1);
+    assert_eq!(ipbox(&["-V"]).0, 0);
 }

@@ -264,3 +264,123 @@ ip link add group 4 type veth
 ip link del group bogus",
     );
 }
+
+#[test]
+fn carrier_and_protodown_take_prefixes_of_off_on() {
+    // lib/utils.c parse_on_off: prefixes of "off"/"on", else its own message and exit code 22
+    // (EINVAL returned, so a -force batch goes on)
+    assert_same(
+        "ip link add v0 type veth peer name v1
+ip link set v0 carrier o
+ip link set v0 carrier of
+ip link set v0 carrier ON
+ip link set v0 carrier ''
+ip link set v0 protodown maybe
+ip link set v0 protodown o
+ip link set v0 protodown_reason 1 maybe
+printf 'link set v0 carrier maybe\\nlink show lo\\n' | ip -force -b -",
+    );
+}
+
+#[test]
+fn veth_peer_of_a_set_names_an_existing_device() {
+    // the peer is parsed into the same request: without NLM_F_CREATE its device must exist
+    assert_same(
+        "ip link add v0 type veth peer name v1
+ip link set v0 type veth peer name x
+ip link set v0 type veth peer name v1
+ip link set v0 type veth peer v1
+ip link set v0 type veth peer
+ip link set v0 type veth peer mtu 1400
+ip link set v0 type veth peer dev nosuch mtu 1400",
+    );
+}
+
+#[test]
+fn show_takes_the_address_filters_too() {
+    // ipaddr_list_flush_or_save parses the same words for links: flag words select nothing, a
+    // bad scope is an error, a label hides every link line; vrf must name a vrf
+    assert_same(
+        "ip link add v0 type veth peer name v1
+ip link add br0 type bridge
+ip link set v0 master br0
+ip link show label foo
+ip -j link show label foo
+ip -br -j link show label foo
+ip -o link show label lo
+ip -s link show dev lo label foo
+ip link show scope bogus
+ip link show scope host
+ip link show permanent
+ip link show -permanent
+ip link show dynamic
+ip -br link show primary
+ip link show -tentative up
+ip link show vrf br0
+ip addr show vrf br0
+ip link show vrf nosuch",
+    );
+}
+
+#[test]
+fn group_names_from_a_corrupted_file_even_with_numeric() {
+    // rtnl_group_n2a reads /etc/iproute2/group before it looks at -N, complaint included
+    assert_same(
+        "mount -t tmpfs none /etc/iproute2
+printf '0 default\\n7 seven\\n0x10 hexg\\nbad line here\\n9 after\\n' > /etc/iproute2/group
+ip link add v0 group 7 type veth peer name v1 group 16
+ip link show
+ip -N link show
+ip -N -j link show v0
+ip -N addr show dev v1
+ip -N -br link show",
+    );
+}
+
+#[test]
+fn batch_name_cache_keeps_names_of_devices_gone_since() {
+    // iproute2's ll_map remembers every name it looked up or listed for the whole batch; a link
+    // change drops its own entry, but a veth deleted with its peer stays: the kernel then refuses
+    // the stale index
+    assert_same(
+        "ip link add x1 type veth peer name y1
+printf 'link show\\nlink set x1 name z1\\nlink set x1 mtu 1400\\n' | ip -b -
+ip link set z1 name x1
+printf 'addr add 10.0.0.1/24 dev x1\\nlink del y1\\nlink set x1 mtu 1400\\n' | ip -b -
+ip link add x1 type veth peer name y1
+printf 'link set x1 up\\nlink del y1\\nlink set x1 mtu 1400\\n' | ip -b -
+ip link add x1 type veth peer name y1
+printf 'link show dev x1\\nlink del y1\\naddr add 10.0.0.1/24 dev x1\\n' | ip -b -
+ip link add x1 type veth peer name y1
+printf 'link show type veth\\nlink del y1\\naddr show dev x1\\n' | ip -b -
+ip link add x1 type veth peer name y1
+printf 'link show dev y1\\nlink del x1\\nlink add x1 type veth peer name y1\\nlink set y1 up\\n' | ip -b -
+printf 'route show\\nlink del y1\\nlink add x1 type veth peer name y1\\nlink set x1 up\\n' | ip -b -",
+    );
+}
+
+#[test]
+fn names_that_are_not_ascii_or_not_utf8() {
+    // names are bytes: printed as they are, padded by bytes in -br ("%-16s"), and names given
+    // on the command line reach the kernel unchanged (od shows the bytes)
+    assert_same(
+        "ip link add näme type veth peer name 日本
+ip -br addr
+ip link show näme | head -1
+ip link add $'a\\xff' type veth peer name $'b\\xe9c'
+ip -br addr | od -c
+ip link show $'a\\xff' | head -1 | od -c
+ip -j link show $'a\\xff' | od -c | head -3
+ip link set $'a\\xff' alias $'x\\xfey'
+ip link show $'a\\xff' | tail -1 | od -c
+ip -j -p link show $'a\\xff' | grep ifalias | od -c
+ip link property add dev $'a\\xff' altname $'alt\\xfd'
+ip link show $'alt\\xfd' | tail -1 | od -c
+ip addr add 10.0.0.1/24 dev $'a\\xff' label $'a\\xff:\\xfa'
+ip addr show label $'a\\xff*' | od -c
+ip link show nosuch$'\\xff' 2>&1 | od -c
+printf 'link show %s\\nlink show nosuch\\xfe\\n' $'a\\xff' > b.txt; ip -b b.txt 2>&1 | tail -2 | od -c
+ip link set $'a\\xff' name $'z\\xff\\xfe'
+ip -br addr | od -c",
+    );
+}

@@ -151,6 +151,86 @@ ip netns list
 printf 'netns list\\nnetns bogus\\nnetns add d1\\n' | ip -force -b -
 ip netns list
 ip -b /nonexistent
-printf 'netns exec c1 sh -c \"exit 4\"\\nnetns exec c1 echo \"a  b\"\\n' | ip -force -b -",
+printf 'netns exec c1 sh -c \"exit 4\"\\nnetns exec c1 echo \"a  b\"\\n' | ip -force -b -
+printf 'netns list\\0 extra\\nnetns list \\0\\\\\\nnetns bogus\\n' | ip -b -",
+    );
+}
+
+#[test]
+fn files_in_run_netns_that_are_no_namespace() {
+    // iproute2 asks the kernel for the id of every entry, and prints each refusal: `list` twice
+    // per entry (its name cache, then the listing), list-id once plus once more per id it cannot
+    // name from the cache, a link listing once when it first names a link-netns
+    assert_same(
+        "ip netns add a
+touch /run/netns/fake
+mkdir /run/netns/dir
+ln -s /proc/self/ns/net /run/netns/lnk
+ip netns list
+ip netns
+ip -j netns
+ip netns list-id
+ip link add v0 type veth peer name v1 netns a
+ip link show
+ip -j link show
+ip -br link show
+ip -o addr
+ip addr show label lo
+ip -4 addr
+ip link show up
+ip -n a link show
+ip -n a netns list-id
+ip -n a netns list-id nsid 0
+ip netns list-id nsid 0
+ip netns list-id bogus
+ip link add v2 link-netns fake type veth peer name v3
+ip link add v2 link-netns a type veth peer name v3
+ip netns set fake 4
+ip netns del fake
+ip netns list",
+    );
+}
+
+#[test]
+fn batch_keeps_one_namespace_name_cache() {
+    // iproute2 fills its nsid -> name cache once per process; list-id takes out what it prints
+    // (so a later link line shows the bare id) and a name deleted meanwhile stays in it
+    assert_same(
+        "ip netns add a
+ip link add v0 type veth peer name v1 netns a
+printf 'netns list-id\\nlink show v0\\nnetns list-id\\nlink show v0\\n' | ip -b -
+ip netns add b
+ip link add v2 type veth peer name v3 netns b
+printf 'link show v0\\nnetns set b 9\\nnetns list\\nlink show v2\\n' | ip -b -",
+    );
+}
+
+#[test]
+fn all_exec_ends_when_a_child_is_killed() {
+    // cmd_exec exits 1 when the forked child did not exit normally; exit codes are ignored
+    assert_same(
+        "ip netns add ns1
+ip netns add ns2
+ip -all netns exec sh -c 'kill -9 $$'
+ip -all netns exec sh -c 'exit 5'
+printf 'netns exec ns1 sh -c \"kill -9 \\\\$\\\\$\"\\nlink show lo\\n' | ip -force -b -
+ip -j -all netns exec true",
+    );
+}
+
+#[test]
+fn names_that_are_not_utf8() {
+    assert_same(
+        "ip netns add $'n\\xff'
+ip netns add ünï
+ip netns list | od -c
+ip -j netns list | od -c
+ip netns exec $'n\\xff' ip netns identify | od -c
+ip netns pids $'n\\xff'
+ip -n $'n\\xff' link show lo | head -1
+ip netns exec $'n\\xff' sh -c 'echo $0' $'q\\xfe' | od -c
+ip netns exec $'n\\xff\\xfe' true 2>&1 | od -c
+ip netns del $'n\\xff'
+ip netns list",
     );
 }

@@ -14,10 +14,10 @@ pub fn run(ctx: &mut Ctx, name: &str) -> i32 {
     let input: Box<dyn Read> = if name == "-" {
         Box::new(std::io::stdin())
     } else {
-        match std::fs::File::open(name) {
+        match std::fs::File::open(crate::bytes::os(name)) {
             Ok(f) => Box::new(f),
             Err(e) => {
-                eprintln!("Cannot open file \"{name}\" for reading: {}", io_text(&e));
+                crate::bytes::eprintln(&format!("Cannot open file \"{name}\" for reading: {}", io_text(&e)));
                 return 1;
             }
         }
@@ -39,7 +39,7 @@ pub fn run(ctx: &mut Ctx, name: &str) -> i32 {
                 return report(Some(ctx), e);
             }
             report(Some(ctx), e);
-            eprintln!("Command failed {name}:{}", lines.lineno);
+            crate::bytes::eprintln(&format!("Command failed {name}:{}", lines.lineno));
             ret = 1;
             if !ctx.opts.force {
                 break;
@@ -61,6 +61,10 @@ impl<R: BufRead> Lines<R> {
             Ok(0) | Err(_) => None,
             Ok(_) => {
                 self.lineno += 1;
+                // iproute2 handles the line as a C string: a NUL byte ends it
+                if let Some(i) = buf.iter().position(|&b| b == 0) {
+                    buf.truncate(i);
+                }
                 Some(buf)
             }
         }
@@ -73,13 +77,13 @@ impl<R: BufRead> Lines<R> {
         while line.ends_with(b"\\\n") {
             line.truncate(line.len() - 2);
             let Some(mut next) = self.raw() else {
-                eprintln!("Missing continuation line");
+                crate::bytes::eprintln("Missing continuation line");
                 return None;
             };
             cut_comment(&mut next);
             line.extend_from_slice(&next);
         }
-        Some(String::from_utf8_lossy(&line).into_owned())
+        Some(crate::bytes::decode(&line).into_owned())
     }
 }
 

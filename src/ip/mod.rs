@@ -2,7 +2,7 @@
 //! prefix matching, batch mode, and the context (options, output, netlink socket) every object
 //! handler receives.
 
-mod addr;
+pub mod addr;
 pub mod args;
 mod batch;
 pub mod inet;
@@ -65,6 +65,17 @@ pub struct Ctx {
     /// The family of this command (-4/-6/-f), reset for every batch line.
     pub family: u8,
     pub batch_mode: bool,
+    /// iproute2's nsid -> /run/netns name cache (netns_map_init): filled once per process on first
+    /// need, then kept for the rest of a batch, stale or not; `netns list-id` takes out the names
+    /// it prints and puts back those it finds again.
+    pub nsid_names: Option<Vec<(i32, String)>>,
+    /// iproute2's do_link: set by `ip link show` and never cleared, so that later commands of a
+    /// batch print links (and `ip addr show DEV`) as `ip link show` does.
+    pub link_listed: bool,
+    /// iproute2's static link/address `filter`, as the last listing left it (for -echo).
+    pub last_filter: addr::LastFilter,
+    /// iproute2's ll_map name -> index cache (see lookup::LlCache).
+    pub ll_cache: lookup::LlCache,
     sock: Option<Socket>,
 }
 
@@ -82,7 +93,17 @@ impl Ctx {
             };
         let mode =
             Mode { json: opts.json, pretty: opts.pretty, color, dark, oneline: opts.oneline, resolve: opts.resolve };
-        Ctx { family: opts.family, p: Printer::stdout(mode), opts, batch_mode: false, sock: None }
+        Ctx {
+            family: opts.family,
+            p: Printer::stdout(mode),
+            opts,
+            batch_mode: false,
+            nsid_names: None,
+            link_listed: false,
+            last_filter: addr::LastFilter::default(),
+            ll_cache: lookup::LlCache::default(),
+            sock: None,
+        }
     }
 
     /// The netlink socket of the current namespace, opened on first use and kept for the batch.
@@ -129,7 +150,7 @@ impl Ctx {
     /// A line on stderr, after what stdout holds so far.
     pub fn warn(&mut self, msg: std::fmt::Arguments<'_>) {
         self.p.flush();
-        eprintln!("{msg}");
+        crate::bytes::eprintln(&msg.to_string());
     }
 }
 
@@ -325,7 +346,7 @@ fn parse_options(argv: &[String]) -> Result<(Opts, Vec<String>)> {
     Ok((o, argv.get(i..).unwrap_or(&[]).to_vec()))
 }
 
-/// `-c[olor][=always|auto|never]` (a bad value makes the option unknown).
+/// `-c[olor][=always|auto|never]` (a bad value makes the option unknown; an empty one is `always`).
 fn color_option(opt: &str) -> Option<ColorWhen> {
     let (name, val) = match opt.split_once('=') {
         Some((n, v)) => (n, Some(v)),
@@ -335,7 +356,7 @@ fn color_option(opt: &str) -> Option<ColorWhen> {
         return None;
     }
     match val {
-        None | Some("always") => Some(ColorWhen::Always),
+        None | Some("" | "always") => Some(ColorWhen::Always),
         Some("auto") => Some(ColorWhen::Auto),
         Some("never") => Some(ColorWhen::Never),
         Some(_) => None,
@@ -368,7 +389,26 @@ pub fn main(argv: Vec<String>, object: Option<String>) -> i32 {
         batch::run(&mut ctx, &file)
     } else {
         let words = match object {
-            Some(obj) => std::iter::once(obj).chain(rest).collect(),
+            Some(obj) => {
+                // iproute2 tries the object of its own name first; when that handler returns
+                // EXIT_FAILURE it goes on as a plain `ip` with the first word as the object
+                // (an object ipbox does not serve just says so)
+                let served = lookup(&obj).is_some_and(|(_, h)| h.is_some());
+                match do_cmd(&mut ctx, std::iter::once(obj).chain(rest.iter().cloned()).collect()) {
+                    Ok(()) => return finish(&mut ctx, 0),
+                    Err(e) if served && e.code() == 1 && !e.exits() => {
+                        report(Some(&mut ctx), e);
+                    }
+                    Err(e) => {
+                        let code = report(Some(&mut ctx), e);
+                        return finish(&mut ctx, code);
+                    }
+                }
+                if rest.is_empty() {
+                    return report(Some(&mut ctx), usage());
+                }
+                rest
+            }
             None if rest.is_empty() => return report(Some(&mut ctx), usage()),
             None => rest,
         };
@@ -381,6 +421,11 @@ pub fn main(argv: Vec<String>, object: Option<String>) -> i32 {
     code
 }
 
+fn finish(ctx: &mut Ctx, code: i32) -> i32 {
+    ctx.p.flush();
+    code
+}
+
 /// Prints an error after what stdout holds and gives its exit code.
 pub fn report(ctx: Option<&mut Ctx>, e: Error) -> i32 {
     if let Some(c) = ctx {
@@ -388,7 +433,7 @@ pub fn report(ctx: Option<&mut Ctx>, e: Error) -> i32 {
     }
     let msg = e.to_string();
     if !msg.is_empty() {
-        eprintln!("{msg}");
+        crate::bytes::eprintln(&msg);
     }
     i32::from(e.code())
 }

@@ -1,6 +1,7 @@
 //! `ip netns`: every subcommand of iproute2 6.1's ipnetns.c, with its messages and exit codes.
 
 use std::os::fd::AsRawFd;
+use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::MetadataExt;
 
 use nix::fcntl::{OFlag, open};
@@ -74,21 +75,54 @@ pub fn run(ctx: &mut Ctx, mut args: Args) -> Result<()> {
     }
 }
 
-/// The id the current namespace has for the named one, if any.
-fn nsid_of(ctx: &mut Ctx, name: &str) -> Option<i32> {
+/// get_netnsid_from_name: the id the current namespace has for NAME (a path when it holds '/'),
+/// None when it has none or NAME cannot be opened. A refusal (a file in /run/netns that is no
+/// namespace) is printed as rtnl_talk prints it, every time, as iproute2 does.
+pub fn nsid_from_name(ctx: &mut Ctx, name: &str) -> Option<i32> {
     let fd = open_fd(name).ok()?;
-    let answer = ctx.sock().ok()?.talk(nsid::get_by_fd(fd.as_raw_fd())).ok()?;
-    nsid::first(answer.messages()).map(|n| n.nsid).filter(|&n| n >= 0)
+    match ctx.sock().ok()?.talk(nsid::get_by_fd(fd.as_raw_fd())) {
+        Ok(answer) => nsid::first(answer.messages()).map(|n| n.nsid).filter(|&n| n >= 0),
+        Err(e) => {
+            ctx.warn(format_args!("{e}"));
+            None
+        }
+    }
+}
+
+/// netns_map_init: the first name in readdir order of each id, once per process (not retried
+/// while /run/netns cannot be read).
+pub fn map_init(ctx: &mut Ctx) {
+    if ctx.nsid_names.is_some() || std::fs::read_dir(RUN_DIR).is_err() {
+        return;
+    }
+    let mut map: Vec<(i32, String)> = Vec::new();
+    for name in names() {
+        if let Some(n) = nsid_from_name(ctx, &name)
+            && !map.iter().any(|(m, _)| *m == n)
+        {
+            map.push((n, name));
+        }
+    }
+    ctx.nsid_names = Some(map);
+}
+
+/// netns_get_name: the first name in /run/netns whose id is `id`, asked afresh.
+fn find_name(ctx: &mut Ctx, id: i32) -> Option<String> {
+    if id < 0 {
+        return None;
+    }
+    names().into_iter().find(|name| nsid_from_name(ctx, name) == Some(id))
 }
 
 fn list(ctx: &mut Ctx) -> Result<()> {
+    map_init(ctx);
     if std::fs::metadata(RUN_DIR).is_err() {
         return Ok(());
     }
     let entries = names();
     ctx.p.begin();
     for name in entries {
-        let id = nsid_of(ctx, &name);
+        let id = nsid_from_name(ctx, &name);
         ctx.p.open_object("");
         ctx.p.string("name", &name, format_args!("{name}"));
         if let Some(id) = id {
@@ -103,6 +137,8 @@ fn list(ctx: &mut Ctx) -> Result<()> {
 
 /// list-id: every id of the current namespace with the name /run/netns gives it.
 fn list_id(ctx: &mut Ctx, mut args: Args) -> Result<()> {
+    // iproute2 fills its name cache before it reads the arguments
+    map_init(ctx);
     let mut target: Option<i32> = None;
     let mut id: Option<i32> = None;
     while let Some(w) = args.next() {
@@ -124,20 +160,11 @@ fn list_id(ctx: &mut Ctx, mut args: Args) -> Result<()> {
             Some(n) => *slot = Some(n),
         }
     }
-    // name of each id, first name in readdir order wins
-    let mut map: Vec<(i32, String)> = Vec::new();
-    for name in names() {
-        if let Some(n) = nsid_of(ctx, &name)
-            && !map.iter().any(|(m, _)| *m == n)
-        {
-            map.push((n, name));
-        }
-    }
     if let Some(n) = id {
         let answer = ctx.talk(nsid::get_by_id(n, target))?;
         ctx.p.begin();
         if let Some(rec) = nsid::first(answer.messages()) {
-            print_nsid(ctx, &rec, &mut map);
+            print_nsid(ctx, &rec);
         }
         ctx.p.end();
         return Ok(());
@@ -148,7 +175,7 @@ fn list_id(ctx: &mut Ctx, mut args: Args) -> Result<()> {
         Ok(d) => {
             for m in d.messages() {
                 if let Some(rec) = nsid::decode(m.ty, m.payload) {
-                    print_nsid(ctx, &rec, &mut map);
+                    print_nsid(ctx, &rec);
                 }
             }
             ctx.p.end();
@@ -161,7 +188,9 @@ fn list_id(ctx: &mut Ctx, mut args: Args) -> Result<()> {
     }
 }
 
-fn print_nsid(ctx: &mut Ctx, rec: &Nsid, map: &mut Vec<(i32, String)>) {
+/// One id, named from the cache (which gives the name up) or else by asking for every name
+/// afresh (which puts it back), as iproute2's print_nsid.
+fn print_nsid(ctx: &mut Ctx, rec: &Nsid) {
     let p = &mut ctx.p;
     p.open_object("");
     if rec.deleted {
@@ -180,12 +209,30 @@ fn print_nsid(ctx: &mut Ctx, rec: &Nsid, map: &mut Vec<(i32, String)>) {
         }
     }
     let key = rec.current.unwrap_or(rec.nsid);
-    if let Some(i) = map.iter().position(|(n, _)| *n == key && key >= 0) {
-        let (_, name) = map.remove(i);
-        p.string("name", &name, format_args!("(iproute2 netns name: {name})"));
+    let cached = ctx.nsid_names.as_mut().and_then(|map| {
+        let i = map.iter().position(|(n, _)| *n == key && key >= 0)?;
+        Some(map.remove(i).1)
+    });
+    let name = match cached {
+        Some(name) => Some(name),
+        // iproute2 looks the peer's own id up here, even when it printed current-nsid
+        None if !rec.deleted => {
+            let found = find_name(ctx, rec.nsid);
+            if let Some(name) = &found {
+                let map = ctx.nsid_names.get_or_insert_with(Vec::new);
+                if !map.iter().any(|(n, _)| *n == rec.nsid) {
+                    map.push((rec.nsid, name.clone()));
+                }
+            }
+            found
+        }
+        None => None,
+    };
+    if let Some(name) = name {
+        ctx.p.string("name", &name, format_args!("(iproute2 netns name: {name})"));
     }
-    p.text_str("\n");
-    p.close_object();
+    ctx.p.text_str("\n");
+    ctx.p.close_object();
 }
 
 /// add NAME / attach NAME PID.
@@ -214,10 +261,10 @@ fn add(mut args: Args, create: bool) -> Result<()> {
     // SAFETY: flock on a descriptor we own.
     let locked = unsafe { libc::flock(lock.as_raw_fd(), libc::LOCK_EX) } == 0;
     if !locked {
-        eprintln!(
+        crate::bytes::eprintln(&format!(
             "Warning: could not flock netns runtime directory \"{RUN_DIR}\": {}",
             io_text(&std::io::Error::last_os_error())
-        );
+        ));
     }
     let mut made_mount = false;
     let shared = loop {
@@ -237,8 +284,12 @@ fn add(mut args: Args, create: bool) -> Result<()> {
     drop(lock);
     shared.map_err(Error::fail)?;
 
-    let file = open(path.as_str(), OFlag::O_RDONLY | OFlag::O_CREAT | OFlag::O_EXCL | OFlag::O_CLOEXEC, Mode::empty())
-        .map_err(|e| Error::fail(format!("Cannot create namespace file \"{path}\": {}", errno_text(e))))?;
+    let file = open(
+        crate::bytes::os(&path).as_os_str(),
+        OFlag::O_RDONLY | OFlag::O_CREAT | OFlag::O_EXCL | OFlag::O_CLOEXEC,
+        Mode::empty(),
+    )
+    .map_err(|e| Error::fail(format!("Cannot create namespace file \"{path}\": {}", errno_text(e))))?;
     drop(file);
 
     let proc_path = match pid {
@@ -249,7 +300,7 @@ fn add(mut args: Args, create: bool) -> Result<()> {
         let saved = open("/proc/self/ns/net", OFlag::O_RDONLY | OFlag::O_CLOEXEC, Mode::empty())
             .map_err(|e| Error::exit(format!("Cannot open init namespace: {}", errno_text(e)), 1))?;
         if let Err(e) = unshare(CloneFlags::CLONE_NEWNET) {
-            eprintln!("Failed to create a new network namespace \"{name}\": {}", errno_text(e));
+            crate::bytes::eprintln(&format!("Failed to create a new network namespace \"{name}\": {}", errno_text(e)));
             remove_file(&name);
             return Err(Error::silent(1));
         }
@@ -257,16 +308,22 @@ fn add(mut args: Args, create: bool) -> Result<()> {
     } else {
         None
     };
-    let bound = mount(Some(proc_path.as_str()), path.as_str(), Some("none"), MsFlags::MS_BIND, None::<&str>);
+    let bound = mount(
+        Some(proc_path.as_str()),
+        crate::bytes::os(&path).as_os_str(),
+        Some("none"),
+        MsFlags::MS_BIND,
+        None::<&str>,
+    );
     if let Some(saved) = &saved {
         setns(saved, CloneFlags::CLONE_NEWNET).map_err(|e| Error::exit(format!("setns: {}", errno_text(e)), 1))?;
     }
     if let Err(e) = bound {
-        eprintln!("Bind {proc_path} -> {path} failed: {}", errno_text(e));
+        crate::bytes::eprintln(&format!("Bind {proc_path} -> {path} failed: {}", errno_text(e)));
         if create {
             remove_file(&name);
-        } else if let Err(e) = std::fs::remove_file(&path) {
-            eprintln!("Cannot remove namespace file \"{path}\": {}", io_text(&e));
+        } else if let Err(e) = std::fs::remove_file(crate::bytes::os(&path)) {
+            crate::bytes::eprintln(&format!("Cannot remove namespace file \"{path}\": {}", io_text(&e)));
         }
         return Err(Error::silent(1));
     }
@@ -276,11 +333,12 @@ fn add(mut args: Args, create: bool) -> Result<()> {
 /// on_netns_del: detach the bind mount, remove the file.
 fn remove_file(name: &str) -> bool {
     let path = path_of(name);
-    let _ = nix::mount::umount2(path.as_str(), nix::mount::MntFlags::MNT_DETACH);
-    match std::fs::remove_file(&path) {
+    let os = crate::bytes::os(&path);
+    let _ = nix::mount::umount2(os.as_os_str(), nix::mount::MntFlags::MNT_DETACH);
+    match std::fs::remove_file(&os) {
         Ok(()) => true,
         Err(e) => {
-            eprintln!("Cannot remove namespace file \"{path}\": {}", io_text(&e));
+            crate::bytes::eprintln(&format!("Cannot remove namespace file \"{path}\": {}", io_text(&e)));
             false
         }
     }
@@ -313,7 +371,7 @@ fn set(ctx: &mut Ctx, mut args: Args) -> Result<()> {
         }
     };
     let path = path_of(&name);
-    if let Err(e) = open(path.as_str(), OFlag::O_RDONLY | OFlag::O_CLOEXEC, Mode::empty()) {
+    if let Err(e) = open(crate::bytes::os(&path).as_os_str(), OFlag::O_RDONLY | OFlag::O_CLOEXEC, Mode::empty()) {
         return Err(Error::fail(format!("Cannot open network namespace \"{name}\": {}", errno_text(e))));
     }
     let fd = open_fd(&name).map_err(|_| Error::silent(1))?;
@@ -338,8 +396,8 @@ fn identify(ctx: &mut Ctx, mut args: Args) -> Result<()> {
     match std::fs::read_dir(RUN_DIR) {
         Ok(dir) => {
             for e in dir.flatten() {
-                let n = e.file_name().to_string_lossy().into_owned();
-                if let Ok(st) = std::fs::metadata(path_of(&n))
+                let n = crate::bytes::decode(e.file_name().as_bytes()).into_owned();
+                if let Ok(st) = std::fs::metadata(crate::bytes::os(&path_of(&n)))
                     && st.dev() == target.dev()
                     && st.ino() == target.ino()
                 {
@@ -359,7 +417,7 @@ fn pids(ctx: &mut Ctx, mut args: Args) -> Result<()> {
     if !args.is_empty() {
         return Err(Error::fail("extra arguments specified"));
     }
-    let ns = std::fs::metadata(path_of(&name))
+    let ns = std::fs::metadata(crate::bytes::os(&path_of(&name)))
         .map_err(|e| Error::fail(format!("Cannot open network namespace: {}", io_text(&e))))?;
     let dir = std::fs::read_dir("/proc/").map_err(|e| Error::fail(format!("Open of /proc failed: {}", io_text(&e))))?;
     for e in dir.flatten() {
@@ -386,8 +444,13 @@ fn exec(ctx: &mut Ctx, args: Args) -> Result<()> {
         for name in names() {
             ctx.p.text(format_args!("\nnetns: {name}\n"));
             ctx.p.flush();
-            // the child's status is ignored, as iproute2 does
-            let _ = crate::netns::exec_in(&name, &words, true);
+            // the child's exit status is ignored, as iproute2 does; a child killed by a signal
+            // ends ip with exit code 1 (cmd_exec's exit(1))
+            if let Err(e) = crate::netns::exec_in(&name, &words, true)
+                && e.exits()
+            {
+                return Err(e);
+            }
         }
         return Ok(());
     }
@@ -414,7 +477,7 @@ fn monitor(ctx: &mut Ctx) -> Result<()> {
     loop {
         let events = ino.read_events().map_err(|e| Error::fail(format!("read failed: {}", errno_text(e))))?;
         for ev in events {
-            let name = ev.name.as_ref().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let name = ev.name.as_ref().map(|n| crate::bytes::decode(n.as_bytes()).into_owned()).unwrap_or_default();
             if ev.mask.contains(AddWatchFlags::IN_CREATE) {
                 ctx.p.text(format_args!("add {name}\n"));
             }

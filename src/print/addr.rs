@@ -98,7 +98,7 @@ pub fn print_addr(p: &mut Printer, a: &Addr, dev: &[u8], o: AddrOpts) {
                 p.json_int("index", a.hdr.index.into());
                 p.json_string("dev", dev);
             } else {
-                p.text(format_args!("{}: {}", a.hdr.index, String::from_utf8_lossy(dev)));
+                p.text(format_args!("{}: {}", a.hdr.index, crate::bytes::decode(dev)));
             }
         }
         match family_name(fam) {
@@ -140,7 +140,7 @@ pub fn print_addr(p: &mut Printer, a: &Addr, dev: &[u8], o: AddrOpts) {
     p.string("scope", &scope, format_args!("scope {scope} "));
     print_flags(p, a);
     if let Some(l) = a.label {
-        let s = String::from_utf8_lossy(l);
+        let s = crate::bytes::decode(l);
         p.string("label", l, format_args!("{s}"));
     }
     if let Some(ci) = a.cacheinfo {

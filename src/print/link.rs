@@ -243,9 +243,11 @@ impl LinkPrinter<'_, '_> {
                 shown.extend_from_slice(&peer);
             }
         }
-        let s = String::from_utf8_lossy(&shown);
+        let s = crate::bytes::decode(&shown);
         if brief {
-            p.color_string(Color::Ifname, "ifname", l.name, format_args!("{s:<16} "));
+            // "%-16s": padded by bytes, not characters
+            let pad = 16usize.saturating_sub(shown.len());
+            p.color_string(Color::Ifname, "ifname", l.name, format_args!("{s}{:pad$} ", ""));
         } else {
             p.color_string(Color::Ifname, "ifname", l.name, format_args!("{s}: "));
         }
@@ -296,12 +298,12 @@ impl LinkPrinter<'_, '_> {
             p.int("mtu", mtu.into(), format_args!("mtu {mtu} "));
         }
         if let Some(q) = l.qdisc {
-            let qs = String::from_utf8_lossy(q);
+            let qs = crate::bytes::decode(q);
             p.string("qdisc", q, format_args!("qdisc {qs} "));
         }
         if let Some(m) = l.master {
             let name = self.names.name(m as i32).map(<[u8]>::to_vec).unwrap_or_else(|| format!("if{m}").into_bytes());
-            let ns = String::from_utf8_lossy(&name);
+            let ns = crate::bytes::decode(&name);
             p.string("master", &name, format_args!("master {ns} "));
         }
         if let Some(s) = l.operstate {
@@ -389,7 +391,7 @@ impl LinkPrinter<'_, '_> {
         {
             let sl = p.sl();
             p.text(format_args!("{sl}    "));
-            let s = String::from_utf8_lossy(a);
+            let s = crate::bytes::decode(a);
             p.string("ifalias", a, format_args!("alias {s}"));
         }
         if o.do_link && o.stats > 0 {
@@ -401,7 +403,7 @@ impl LinkPrinter<'_, '_> {
             for a in &l.altnames {
                 let sl = p.sl();
                 p.text(format_args!("{sl}    altname "));
-                let s = String::from_utf8_lossy(a);
+                let s = crate::bytes::decode(a);
                 p.string("", a, format_args!("{s}"));
             }
             p.json_close_array();
@@ -435,13 +437,13 @@ impl LinkPrinter<'_, '_> {
             p.open_object("linkinfo");
             if let Some(k) = l.kind {
                 p.nl();
-                let ks = String::from_utf8_lossy(k);
+                let ks = crate::bytes::decode(k);
                 p.string("info_kind", k, format_args!("    {ks} "));
                 (self.kinds)(p, k, l.info_data, false, self.names);
             }
             if let Some(k) = l.slave_kind {
                 p.nl();
-                let ks = String::from_utf8_lossy(k);
+                let ks = crate::bytes::decode(k);
                 p.string("info_slave_kind", k, format_args!("    {ks}_slave "));
                 (self.kinds)(p, k, l.slave_data, true, self.names);
             }
@@ -471,7 +473,7 @@ impl LinkPrinter<'_, '_> {
             p.opt_uint(key, label, v.map(u64::from));
         }
         if let Some(n) = l.phys_port_name {
-            let s = String::from_utf8_lossy(n);
+            let s = crate::bytes::decode(n);
             p.string("phys_port_name", n, format_args!("portname {s} "));
         }
         for (key, label, v) in
@@ -483,11 +485,11 @@ impl LinkPrinter<'_, '_> {
             }
         }
         if let Some(n) = l.parent_bus {
-            let s = String::from_utf8_lossy(n);
+            let s = crate::bytes::decode(n);
             p.string("parentbus", n, format_args!("parentbus {s} "));
         }
         if let Some(n) = l.parent_dev {
-            let s = String::from_utf8_lossy(n);
+            let s = crate::bytes::decode(n);
             p.string("parentdev", n, format_args!("parentdev {s} "));
         }
     }

@@ -90,6 +90,7 @@ impl Printer {
     }
     #[cfg(test)]
     pub fn take(&mut self) -> Vec<u8> {
+        crate::bytes::restore(&mut self.buf);
         std::mem::take(&mut self.buf)
     }
 
@@ -111,6 +112,7 @@ impl Printer {
         if !self.to_stdout || self.buf.is_empty() {
             return;
         }
+        crate::bytes::restore(&mut self.buf);
         if !self.broken {
             let mut out = std::io::stdout().lock();
             if out.write_all(&self.buf).and_then(|_| out.flush()).is_err() {

@@ -19,14 +19,14 @@ use crate::print::addr::{AddrOpts, FLAGS, print_addr};
 
 /// Address filters (iproute2's `filter` for addresses).
 #[derive(Debug, Clone, Default)]
-struct AddrFilter {
-    family: u8,
+pub struct AddrFilter {
+    pub family: u8,
     pfx: Option<Prefix>,
     scope: u8,
     scopemask: u8,
     flags: u32,
     flagmask: u32,
-    label: Option<CString>,
+    pub label: Option<CString>,
     ifindex: u32,
 }
 
@@ -84,7 +84,7 @@ impl AddrFilter {
     }
 
     /// Everything print_addrinfo checks, given the device name for the label fallback.
-    fn pass(&self, a: &Addr, devname: &[u8]) -> bool {
+    pub fn pass(&self, a: &Addr, devname: &[u8]) -> bool {
         (self.ifindex == 0 || self.ifindex == a.hdr.index)
             && (self.scope ^ a.hdr.scope) & self.scopemask == 0
             && (self.flags ^ a.flags) & self.flagmask == 0
@@ -94,9 +94,52 @@ impl AddrFilter {
     }
 }
 
-pub fn list(ctx: &mut Ctx, mut args: Args, flush: bool) -> Result<()> {
+/// iproute2's static `filter` of ipaddress.c as the last link or address listing (or flush) of
+/// this process left it: an echoed link or address (-echo) is printed only when it passes. Before
+/// any listing it is all zeroes, and a zero group hides links of any other group.
+#[derive(Debug, Clone)]
+pub struct LastFilter {
+    pub link: LinkFilter,
+    pub addr: AddrFilter,
+    pub showqueue: bool,
+    pub flushed: bool,
+}
+
+impl Default for LastFilter {
+    fn default() -> Self {
+        LastFilter {
+            link: LinkFilter { group: Some(0), ..LinkFilter::default() },
+            addr: AddrFilter::default(),
+            showqueue: false,
+            flushed: false,
+        }
+    }
+}
+
+/// Whether print_addrinfo prints an echoed address, given the filter the last listing left.
+pub fn echo_passes(ctx: &Ctx, a: &Addr, devname: &[u8]) -> bool {
+    let last = &ctx.last_filter;
+    // after a flush iproute2's filter still points at its flush buffer: the address goes there
+    // and is printed only with -s -s
+    if last.flushed && ctx.opts.stats < 2 {
+        return false;
+    }
+    last.addr.pass(a, devname)
+}
+
+/// The selectors of iproute2's ipaddr_list_flush_or_save, shared by `ip link show` and
+/// `ip address show/flush`. They become the filter echoed changes are checked against (reset
+/// first, then the parsed words; the device's index once it is found).
+pub fn parse_filters(
+    ctx: &mut Ctx,
+    args: &mut Args,
+    family: u8,
+    flush: bool,
+    help: fn() -> Error,
+) -> Result<(LinkFilter, AddrFilter)> {
     let mut lf = LinkFilter::default();
-    let mut af = AddrFilter { family: ctx.family, ..AddrFilter::default() };
+    let mut af = AddrFilter { family, ..AddrFilter::default() };
+    ctx.last_filter = LastFilter { link: lf.clone(), addr: af.clone(), showqueue: true, flushed: false };
     if flush {
         if args.is_empty() {
             return Err(Error::fail("Flush requires arguments."));
@@ -131,24 +174,41 @@ pub fn list(ctx: &mut Ctx, mut args: Args, flush: bool) -> Result<()> {
         } else if af.flag_word(&w) {
         } else if w == "label" {
             let v = args.need()?;
-            af.label = Some(CString::new(v).unwrap_or_default());
-        } else if filter_word(ctx, &w, &mut args, &mut lf)? {
+            af.label = Some(CString::new(crate::bytes::encode(&v).into_owned()).unwrap_or_default());
+        } else if filter_word(ctx, &w, args, &mut lf)? {
         } else {
-            dev_word(&w, &mut args, &mut lf, usage)?;
+            dev_word(&w, args, &mut lf, help)?;
         }
     }
+    ctx.last_filter.link = lf.clone();
+    ctx.last_filter.addr = af.clone();
     if let Some(d) = &lf.dev {
         lf.ifindex = lookup::ifindex(ctx, d);
         if lf.ifindex <= 0 {
             return Err(Error::fail(format!("Device \"{d}\" does not exist.")));
         }
         af.ifindex = lf.ifindex as u32;
+        ctx.last_filter.link.ifindex = lf.ifindex;
+        ctx.last_filter.addr.ifindex = af.ifindex;
     }
+    Ok((lf, af))
+}
+
+pub fn list(ctx: &mut Ctx, mut args: Args, flush: bool) -> Result<()> {
+    let (lf, af) = parse_filters(ctx, &mut args, ctx.family, flush, usage)?;
     if flush {
+        ctx.last_filter.flushed = true;
         return do_flush(ctx, &af);
     }
+    // after an `ip link show` in this process (a batch), iproute2's do_link stays set: a device
+    // alone is then shown as `ip link show DEV` shows it
+    if let (Some(d), None, true) = (&lf.dev, lf.group, ctx.link_listed) {
+        let opts = link_opts(ctx, true, af.family);
+        return crate::ip::link::show::get_and_print(ctx, d, &lf, opts, af.label.is_some());
+    }
     let family = af.family;
-    let opts = link_opts(ctx, false, family);
+    let do_link = ctx.link_listed;
+    let opts = link_opts(ctx, do_link, family);
     ctx.p.begin();
 
     // links: one GET for a device, else one dump
@@ -164,7 +224,8 @@ pub fn list(ctx: &mut Ctx, mut args: Args, flush: bool) -> Result<()> {
         }
     } else {
         let master = (lf.master != 0).then_some(lf.master);
-        match ctx.dump(link::dump(ctx.opts.family, ext_mask(ctx), master, lf.kind.as_deref().map(str::as_bytes))) {
+        let kind = lf.kind.as_deref().map(crate::bytes::encode);
+        match ctx.dump(link::dump(ctx.opts.family, ext_mask(ctx), master, kind.as_deref())) {
             Ok(d) => d.data,
             Err(e) => {
                 ctx.warn(format_args!("{e}\nDump terminated"));
@@ -174,6 +235,10 @@ pub fn list(ctx: &mut Ctx, mut args: Args, flush: bool) -> Result<()> {
         }
     };
     let mut links: Vec<Link> = Messages::new(&links_raw).filter_map(|m| Link::parse(m.ty, m.payload)).collect();
+    // store_nlmsg: every link listed enters iproute2's name cache
+    for l in &links {
+        ctx.ll_cache.remember(l.info.index, l.name);
+    }
 
     // addresses, grouped by link
     let addrs_raw = if family != AF_PACKET {
@@ -218,7 +283,9 @@ pub fn list(ctx: &mut Ctx, mut args: Args, flush: bool) -> Result<()> {
     let brief = ctx.opts.brief;
     let stats = ctx.opts.stats > 0;
     let label_set = af.label.is_some();
-    let aopts = AddrOpts { brief, with_dev: ctx.opts.oneline, numeric: ctx.opts.numeric, resolve: ctx.opts.resolve };
+    // print_addrinfo puts `IDX: DEV` first with -o, and (iproute2 6.1) whenever -echo is given
+    let with_dev = ctx.opts.oneline || ctx.opts.echo;
+    let aopts = AddrOpts { brief, with_dev, numeric: ctx.opts.numeric, resolve: ctx.opts.resolve };
     let mut each = |ctx: &mut Ctx, l: &Link, lp: &crate::print::link::LinkPrinter| {
         ctx.p.open_object("");
         // print_linkinfo returns 0 without printing when a label filter is set
@@ -250,14 +317,15 @@ pub fn list(ctx: &mut Ctx, mut args: Args, flush: bool) -> Result<()> {
                 ctx.p.text_str("\n");
             }
         }
-        if printed && stats {
+        // with do_link set the link's statistics came inside its own lines already
+        if printed && stats && !do_link {
             lp.stats(&mut ctx.p, l);
             ctx.p.nl();
         }
         ctx.p.close_object();
         ctx.p.checkpoint();
     };
-    print_links(ctx, &mut links, &lf, opts, Some(&mut each));
+    print_links(ctx, &mut links, &lf, opts, !no_link && !label_set, Some(&mut each));
     ctx.p.end();
     Ok(())
 }
@@ -312,7 +380,10 @@ fn do_flush(ctx: &mut Ctx, af: &AddrFilter) -> Result<()> {
                 Err(e) if e.errno == libc::EADDRNOTAVAIL => {}
                 // ipaddr_flush returns 1 here, which do_cmd turns into exit code 255
                 Err(e) => {
-                    return Err(Error::Fail { msg: format!("Failed to send flush request: {}", strerror(e.errno)), code: 255 });
+                    return Err(Error::Fail {
+                        msg: format!("Failed to send flush request: {}", strerror(e.errno)),
+                        code: 255,
+                    });
                 }
             }
         }

@@ -2,6 +2,7 @@
 //! (list.rs), with iproute2 6.1's words, messages and exit codes.
 
 mod list;
+pub use list::{LastFilter, parse_filters};
 
 use super::args::{Args, duparg, duparg2, get_u32, invarg, matches, nodev};
 use super::inet::{Prefix, get_addr, get_prefix};
@@ -150,7 +151,7 @@ fn modify(ctx: &mut Ctx, mut args: Args, cmd: u16, flags: u16) -> Result<()> {
             dev = Some(args.need()?);
         } else if w == "label" {
             let v = args.need()?;
-            req.strz(IFA_LABEL, v.as_bytes());
+            req.strz(IFA_LABEL, &crate::bytes::encode(&v));
         } else if matches(w, "metric") || matches(w, "priority") || matches(w, "preference") {
             let v = args.need()?;
             let m = get_u32(&v, 0).ok_or_else(|| invarg("\"metric\" value is invalid\n", &v))?;
@@ -269,13 +270,17 @@ fn modify(ctx: &mut Ctx, mut args: Args, cmd: u16, flags: u16) -> Result<()> {
         ctx.p.open_object("");
         if let Some(a) = answer.messages().find_map(|m| crate::netlink::addr::Addr::parse(m.ty, m.payload)) {
             let dev = lookup::name_and_flags(ctx, a.hdr.index as i32).map(|(n, _)| n).unwrap_or_default();
+            // print_addrinfo with the global -br: then only `LOCAL/LEN `, not even a newline
             let o = crate::print::addr::AddrOpts {
-                brief: false,
+                brief: ctx.opts.brief,
                 with_dev: true,
                 numeric: ctx.opts.numeric,
                 resolve: ctx.opts.resolve,
             };
-            crate::print::addr::print_addr(&mut ctx.p, &a, &dev, o);
+            // print_addrinfo checks what the last listing of this process left in its filter
+            if list::echo_passes(ctx, &a, &dev) {
+                crate::print::addr::print_addr(&mut ctx.p, &a, &dev, o);
+            }
         }
         ctx.p.close_object();
         ctx.p.end();

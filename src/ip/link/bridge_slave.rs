@@ -299,10 +299,8 @@ impl PortInfo {
         on_off(p, "isolated", self.isolated);
         on_off(p, "locked", self.locked);
         if let Some(i) = self.backup_port {
-            let name = names
-                .name(i as i32)
-                .map(|n| String::from_utf8_lossy(n).into_owned())
-                .unwrap_or_else(|| format!("if{i}"));
+            let name =
+                names.name(i as i32).map(|n| crate::bytes::decode(n).into_owned()).unwrap_or_else(|| format!("if{i}"));
             p.string("backup_port", &name, format_args!("backup_port {name} "));
         }
     }

@@ -25,7 +25,7 @@ const COMMANDS: &[&str] =
     &["add", "set", "change", "replace", "delete", "show", "lst", "list", "xstats", "afstats", "property", "help"];
 
 pub fn run(ctx: &mut Ctx, mut args: Args) -> Result<()> {
-    let Some(cmd) = args.next() else { return show::list(ctx, args, true) };
+    let Some(cmd) = args.next() else { return show::list(ctx, args) };
     let c = cmd.as_str();
     if matches(c, "add") {
         modify(ctx, args, RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL)
@@ -36,7 +36,7 @@ pub fn run(ctx: &mut Ctx, mut args: Args) -> Result<()> {
     } else if matches(c, "delete") {
         modify(ctx, args, RTM_DELLINK, 0)
     } else if matches(c, "show") || matches(c, "lst") || matches(c, "list") {
-        show::list(ctx, args, true)
+        show::list(ctx, args)
     } else if matches(c, "xstats") || matches(c, "afstats") {
         Err(Error::fail(format!("\"ip link {cmd}\" is not served by ipbox; use iproute2's ip for it.")))
     } else if matches(c, "property") {
@@ -60,7 +60,7 @@ fn modify(ctx: &mut Ctx, mut args: Args, cmd: u16, flags: u16) -> Result<()> {
     if let Some(kind) = &parsed.kind {
         let linkinfo = req.nest(IFLA_LINKINFO);
         // iproute2 6.1 sends the kind without its NUL
-        req.attr(IFLA_INFO_KIND, kind.as_bytes());
+        req.attr(IFLA_INFO_KIND, &crate::bytes::encode(kind));
         let slave = kind.ends_with("_slave");
         let lu = kinds::find(kind);
         match lu.and_then(|k| k.parse) {
@@ -86,9 +86,12 @@ fn modify(ctx: &mut Ctx, mut args: Args, cmd: u16, flags: u16) -> Result<()> {
     }
     if ctx.opts.echo {
         let answer = ctx.talk_echo(req)?;
-        return show::print_echo(ctx, &answer.replies);
+        show::print_echo(ctx, &answer.replies)?;
+    } else {
+        ctx.talk(req)?;
     }
-    ctx.talk(req)?;
+    // iplink_modify: the device leaves iproute2's name cache once changed
+    ctx.ll_cache.drop_index(parsed.index);
     Ok(())
 }
 
@@ -113,7 +116,7 @@ fn property(ctx: &mut Ctx, mut args: Args) -> Result<()> {
             if !valid_altifname(&name) {
                 return Err(invarg("not a valid altname", &name));
             }
-            req.strz(IFLA_ALT_IFNAME, name.as_bytes());
+            req.strz(IFLA_ALT_IFNAME, &crate::bytes::encode(&name));
         } else if matches(&w, "help") {
             return Err(usage());
         } else {
@@ -142,12 +145,12 @@ fn property(ctx: &mut Ctx, mut args: Args) -> Result<()> {
 
 /// 6.1's check_altifname: non-empty, no '/' and no white space.
 pub fn valid_altifname(n: &str) -> bool {
-    !n.is_empty() && !n.bytes().any(|b| b == b'/' || b.is_ascii_whitespace() || b == 0x0b)
+    !n.is_empty() && !crate::bytes::encode(n).iter().any(|&b| b == b'/' || b.is_ascii_whitespace() || b == 0x0b)
 }
 
 /// Valid `name` argument (check_ifname).
 pub fn valid_name(n: &str) -> bool {
-    valid_ifname(n.as_bytes())
+    valid_ifname(&crate::bytes::encode(n))
 }
 
 fn help(mut args: Args) -> Result<()> {

@@ -6,6 +6,7 @@ use std::os::fd::IntoRawFd;
 use super::{usage, valid_altifname, valid_name};
 use crate::error::{Error, Result};
 use crate::ip::args::{Args, duparg, duparg2, get_i32, get_u32, invarg, matches, nodev};
+use crate::ip::netns::nsid_from_name;
 use crate::ip::{Ctx, lookup};
 use crate::netlink::consts::*;
 use crate::netlink::link::*;
@@ -20,6 +21,8 @@ pub struct Parsed {
     pub dev: Option<String>,
     /// `group N` without a device: the request addresses a whole group.
     pub group_only: bool,
+    /// The ifinfomsg index sent (the device changed, or a new link's asked-for index).
+    pub index: i32,
 }
 
 /// ll_addr_a2n: `aa:bb:…` (hex bytes) or a dotted IPv4 address. The error names the part that
@@ -237,10 +240,11 @@ pub fn parse(ctx: &mut Ctx, args: &mut Args, req: &mut Request, hdr_at: usize, c
             break;
         } else if matches(w, "alias") {
             let v = args.need()?;
-            if v.len() >= 256 {
+            let raw = crate::bytes::encode(&v);
+            if raw.len() >= 256 {
                 return Err(invarg("alias too long\n", &v));
             }
-            req.attr(IFLA_IFALIAS, v.as_bytes());
+            req.attr(IFLA_IFALIAS, &raw);
         } else if w == "group" {
             let v = args.need()?;
             if group.is_some() {
@@ -301,15 +305,18 @@ pub fn parse(ctx: &mut Ctx, args: &mut Args, req: &mut Request, hdr_at: usize, c
             if link_netnsid.is_some() {
                 return Err(duparg("link-netns/link-netnsid", &v));
             }
-            let mut id = netnsid_of(ctx, &v);
+            // get, else assign one and get again; every refusal is printed
+            let mut id = nsid_from_name(ctx, &v);
             if id.is_none() {
                 if let Ok(fd) = crate::netns::open_fd(&v) {
                     use std::os::fd::AsRawFd;
-                    if let Ok(sock) = ctx.sock() {
-                        let _ = sock.talk(nsid::set(fd.as_raw_fd(), -1));
+                    if let Ok(sock) = ctx.sock()
+                        && let Err(e) = sock.talk(nsid::set(fd.as_raw_fd(), -1))
+                    {
+                        ctx.warn(format_args!("{e}"));
                     }
                 }
-                id = netnsid_of(ctx, &v);
+                id = nsid_from_name(ctx, &v);
             }
             let id = id.ok_or_else(|| invarg("Invalid \"link-netns\" value\n", &v))?;
             link_netnsid = Some(id);
@@ -353,7 +360,7 @@ pub fn parse(ctx: &mut Ctx, args: &mut Args, req: &mut Request, hdr_at: usize, c
             req.u32(IFLA_GSO_MAX_SEGS, n);
         } else if w == "parentdev" {
             let v = args.need()?;
-            req.strz(IFLA_PARENT_DEV_NAME, v.as_bytes());
+            req.strz(IFLA_PARENT_DEV_NAME, &crate::bytes::encode(&v));
         } else {
             if matches(w, "help") {
                 return Err(usage());
@@ -429,27 +436,32 @@ pub fn parse(ctx: &mut Ctx, args: &mut Args, req: &mut Request, hdr_at: usize, c
         hdr.index = index;
     }
     if let Some(n) = &name {
-        req.strz(IFLA_IFNAME, n.as_bytes());
+        req.strz(IFLA_IFNAME, &crate::bytes::encode(n));
     }
     req.patch(hdr_at, &hdr.bytes());
+    out.index = hdr.index;
     out.name = name;
     out.dev = dev;
     Ok(out)
 }
 
-/// parse_on_off (lib/utils.c): on/off or iproute2's message, return -1.
+/// parse_on_off (lib/utils.c 6.1, through parse_one_of): a prefix of `off` or `on`; anything else
+/// prints iproute2's message and the command fails with -EINVAL, exit code 22.
 pub fn parse_on_off(what: &str, v: &str) -> Result<bool> {
-    on_off(what, v)
+    if matches(v, "off") {
+        Ok(false)
+    } else if matches(v, "on") {
+        Ok(true)
+    } else {
+        Err(Error::Fail {
+            msg: format!("Error: argument of \"{what}\" must be one of \"off\", \"on\", not \"{v}\""),
+            code: 22,
+        })
+    }
 }
 
-fn netnsid_of(ctx: &mut Ctx, name: &str) -> Option<i32> {
-    use std::os::fd::AsRawFd;
-    let fd = crate::netns::open_fd(name).ok()?;
-    let ans = ctx.sock().ok()?.talk(nsid::get_by_fd(fd.as_raw_fd())).ok()?;
-    nsid::first(ans.messages()).map(|n| n.nsid).filter(|n| *n >= 0)
-}
-
-fn is_vrf(ctx: &mut Ctx, index: i32) -> bool {
+/// name_is_vrf: the device is of kind vrf.
+pub(crate) fn is_vrf(ctx: &mut Ctx, index: i32) -> bool {
     let Ok(sock) = ctx.sock() else { return false };
     let Ok(ans) = sock.talk(get(0, index, None, RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS)) else { return false };
     first_link(&ans.replies).and_then(|l| l.kind) == Some(b"vrf")

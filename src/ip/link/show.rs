@@ -2,7 +2,6 @@
 //! for links — filters, one RTM_GETLINK dump (or one GET for `dev X`), then printing.
 
 use std::collections::HashMap;
-use std::os::fd::AsRawFd;
 
 use super::kinds;
 use crate::error::{Error, Result};
@@ -10,7 +9,6 @@ use crate::ip::args::{Args, duparg2, invarg, matches};
 use crate::ip::{AF_PACKET, Ctx, lookup};
 use crate::netlink::consts::*;
 use crate::netlink::link::{self, Link};
-use crate::netlink::nsid;
 use crate::print::link::{LinkIndex, LinkOpts, LinkPrinter};
 
 /// Link filters of `ip link show` / `ip addr show`.
@@ -44,12 +42,12 @@ impl LinkFilter {
             return false;
         }
         if let Some(k) = &self.kind
-            && l.kind != Some(k.as_bytes())
+            && l.kind != Some(&*crate::bytes::encode(k))
         {
             return false;
         }
         if let Some(k) = &self.slave_kind
-            && l.slave_kind != Some(k.as_bytes())
+            && l.slave_kind != Some(&*crate::bytes::encode(k))
         {
             return false;
         }
@@ -80,7 +78,7 @@ pub fn filter_word(ctx: &mut Ctx, w: &str, args: &mut Args, f: &mut LinkFilter) 
         "vrf" => {
             let v = args.need()?;
             let idx = lookup::ifindex(ctx, &v);
-            if idx == 0 {
+            if idx == 0 || !super::parse::is_vrf(ctx, idx) {
                 return Err(invarg("Not a valid VRF name\n", &v));
             }
             f.master = idx;
@@ -129,78 +127,74 @@ pub fn link_opts(ctx: &Ctx, do_link: bool, family: u8) -> LinkOpts {
     }
 }
 
-/// The nsid -> /run/netns name map (netns_map_init), only when a link needs it.
-pub fn netns_names(ctx: &mut Ctx) -> HashMap<i32, String> {
-    let mut map = HashMap::new();
-    for name in crate::netns::names() {
-        let Ok(fd) = crate::netns::open_fd(&name) else { continue };
-        let Ok(sock) = ctx.sock() else { break };
-        if let Ok(ans) = sock.talk(nsid::get_by_fd(fd.as_raw_fd()))
-            && let Some(n) = nsid::first(ans.messages())
-            && n.nsid >= 0
-        {
-            map.entry(n.nsid).or_insert(name);
-        }
-    }
-    map
-}
-
 /// EXT_MASK for link requests: VFs, and no statistics unless they will be shown.
 pub fn ext_mask(ctx: &Ctx) -> u32 {
     if ctx.opts.stats > 0 { RTEXT_FILTER_VF } else { RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS }
 }
 
 /// `ip link show [DEV] [filters]`.
-pub fn list(ctx: &mut Ctx, mut args: Args, do_link: bool) -> Result<()> {
-    let mut f = LinkFilter::default();
+pub fn list(ctx: &mut Ctx, mut args: Args) -> Result<()> {
+    // ipaddr_list_link sets do_link, for the rest of the process (a batch) too
+    ctx.link_listed = true;
     let family = AF_PACKET;
-    while let Some(w) = args.next() {
-        if w == "to" {
-            let v = args.need()?;
-            crate::ip::inet::get_prefix(&v, family)?;
-        } else if w == "scope" || w == "label" {
-            args.need()?;
-        } else if filter_word(ctx, &w, &mut args, &mut f)? {
-        } else {
-            dev_word(&w, &mut args, &mut f, super::usage)?;
-        }
+    // iproute2 parses the address filters here too: they select no link, but a bad scope is an
+    // error and a label hides every link line
+    let (f, af) = crate::ip::addr::parse_filters(ctx, &mut args, family, false, super::usage)?;
+    let label = af.label.is_some();
+    let opts = link_opts(ctx, true, family);
+    if let (Some(d), None) = (f.dev.clone(), f.group) {
+        return get_and_print(ctx, &d, &f, opts, label);
     }
-    if let Some(d) = &f.dev {
-        f.ifindex = lookup::ifindex(ctx, d);
-        if f.ifindex <= 0 {
-            return Err(Error::fail(format!("Device \"{d}\" does not exist.")));
-        }
-    }
-    let opts = link_opts(ctx, do_link, family);
     ctx.p.begin();
-    let dump = if let (Some(d), None) = (f.dev.clone(), f.group) {
-        let req = link::get(0, 0, Some(d.as_bytes()), ext_mask(ctx));
-        match ctx.sock()?.talk(req) {
-            Ok(a) => a.replies,
-            Err(e) => {
-                ctx.p.end();
-                return Err(Error::exit(
-                    format!("{e}\nCannot send link get request: {}", crate::error::strerror(e.errno)),
-                    1,
-                ));
-            }
-        }
-    } else {
-        let master = (f.master != 0).then_some(f.master);
-        let req = link::dump(family, ext_mask(ctx), master, f.kind.as_deref().map(str::as_bytes));
-        match ctx.dump(req) {
-            Ok(d) => d.data,
-            Err(e) => {
-                ctx.warn(format_args!("{e}\nDump terminated"));
-                Vec::new()
-            }
+    let master = (f.master != 0).then_some(f.master);
+    let kind = f.kind.as_deref().map(crate::bytes::encode);
+    let req = link::dump(family, ext_mask(ctx), master, kind.as_deref());
+    let dump = match ctx.dump(req) {
+        Ok(d) => d.data,
+        Err(e) => {
+            ctx.warn(format_args!("{e}\nDump terminated"));
+            Vec::new()
         }
     };
     let mut links: Vec<Link> =
         crate::netlink::msg::Messages::new(&dump).filter_map(|m| Link::parse(m.ty, m.payload)).collect();
-    print_links(ctx, &mut links, &f, opts, None);
+    // store_nlmsg: every dumped link enters iproute2's name cache
+    for l in &links {
+        ctx.ll_cache.remember(l.info.index, l.name);
+    }
+    print_filtered(ctx, &mut links, &f, opts, label);
     ctx.p.end();
     Ok(())
+}
+
+/// iplink_get: one device asked for by name and printed, if it passes the filter.
+pub fn get_and_print(ctx: &mut Ctx, dev: &str, f: &LinkFilter, opts: LinkOpts, label: bool) -> Result<()> {
+    ctx.p.begin();
+    let req = link::get(0, 0, Some(&crate::bytes::encode(dev)), ext_mask(ctx));
+    let replies = match ctx.sock()?.talk(req) {
+        Ok(a) => a.replies,
+        Err(e) => {
+            ctx.p.end();
+            return Err(Error::exit(
+                format!("{e}\nCannot send link get request: {}", crate::error::strerror(e.errno)),
+                1,
+            ));
+        }
+    };
+    let mut links: Vec<Link> =
+        crate::netlink::msg::Messages::new(&replies).filter_map(|m| Link::parse(m.ty, m.payload)).collect();
+    print_filtered(ctx, &mut links, f, opts, label);
+    ctx.p.end();
+    Ok(())
+}
+
+/// The links that pass `f`; a label filter makes print_linkinfo print nothing at all.
+fn print_filtered(ctx: &mut Ctx, links: &mut [Link], f: &LinkFilter, opts: LinkOpts, label: bool) {
+    let mut hidden = |ctx: &mut Ctx, _: &Link, _: &LinkPrinter| {
+        ctx.p.open_object("");
+        ctx.p.close_object();
+    };
+    print_links(ctx, links, f, opts, !label, if label { Some(&mut hidden) } else { None });
 }
 
 /// What `ip addr` prints for each link instead of the link alone.
@@ -208,8 +202,16 @@ pub type AfterLink<'f> = dyn FnMut(&mut Ctx, &Link, &LinkPrinter) + 'f;
 
 /// Builds the name map (from the links at hand, asking the kernel for any missing peer or
 /// master), then prints every link that passes the filter. `after` prints extra lines per link
-/// (addresses) and returns whether to print the link at all.
-pub fn print_links(ctx: &mut Ctx, links: &mut [Link], f: &LinkFilter, opts: LinkOpts, after: Option<&mut AfterLink>) {
+/// (addresses) and returns whether to print the link at all. `linkinfo`: whether the full link
+/// lines are printed (iproute2's print_linkinfo, which names namespaces).
+pub fn print_links(
+    ctx: &mut Ctx,
+    links: &mut [Link],
+    f: &LinkFilter,
+    opts: LinkOpts,
+    linkinfo: bool,
+    after: Option<&mut AfterLink>,
+) {
     // IPv6 link dumps carry no IFLA_TXQLEN; iproute2 then asks with an ioctl, we ask rtnetlink
     for l in links.iter_mut() {
         if l.txqlen.is_none()
@@ -253,9 +255,17 @@ pub fn print_links(ctx: &mut Ctx, links: &mut [Link], f: &LinkFilter, opts: Link
     for (i, n, fl) in &extra {
         index.map.insert(*i, (n.as_slice(), *fl));
     }
-    let need_ns =
-        !ctx.p.is_json() && links.iter().any(|l| l.link_netnsid.is_some_and(|i| i >= 0) || l.new_netnsid.is_some());
-    let ns = if need_ns { netns_names(ctx) } else { HashMap::new() };
+    // iproute2 fills its namespace name cache when it first prints a link that needs it
+    let json = ctx.p.is_json();
+    let need_ns = linkinfo
+        && !opts.brief
+        && links.iter().any(|l| {
+            f.pass(l) && ((!json && l.link_netnsid.is_some_and(|i| i >= 0)) || l.new_netnsid.is_some_and(|i| i >= 0))
+        });
+    if need_ns {
+        crate::ip::netns::map_init(ctx);
+    }
+    let ns: HashMap<i32, String> = ctx.nsid_names.iter().flatten().filter(|_| need_ns).cloned().collect();
     let printer = LinkPrinter { opts, names: &index, netns_names: &ns, kinds: kinds::print_details };
     let mut after = after;
     for l in links {
@@ -276,15 +286,17 @@ pub fn print_links(ctx: &mut Ctx, links: &mut [Link], f: &LinkFilter, opts: Link
     }
 }
 
-/// `ip -echo link …`: the first message the kernel echoed, printed as `ip addr` prints links
-/// (no `mode`, no `qlen`), inside its own JSON document.
+/// `ip -echo link …`: the first message the kernel echoed, printed as print_linkinfo prints it
+/// with the state the last listing of this process left (without one: no `mode`, no `qlen`, and
+/// only links of group 0), inside its own JSON document.
 pub fn print_echo(ctx: &mut Ctx, replies: &[u8]) -> Result<()> {
-    let mut opts = link_opts(ctx, false, 0);
-    opts.showqueue = false;
+    let last = ctx.last_filter.clone();
+    let mut opts = link_opts(ctx, ctx.link_listed, last.addr.family);
+    opts.showqueue = last.showqueue;
     ctx.p.begin();
     let first = crate::netlink::msg::Messages::new(replies).next();
     match first.and_then(|m| Link::parse(m.ty, m.payload)) {
-        Some(l) => print_links(ctx, &mut [l], &LinkFilter::default(), opts, None),
+        Some(l) => print_filtered(ctx, &mut [l], &last.link, opts, last.addr.label.is_some()),
         None => {
             ctx.p.open_object("");
             ctx.p.close_object();

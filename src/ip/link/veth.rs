@@ -5,6 +5,7 @@ use super::parse as link_parse;
 use crate::error::{Error, Result};
 use crate::ip::Ctx;
 use crate::ip::args::{Args, duparg};
+use crate::netlink::consts::NLM_F_CREATE;
 use crate::netlink::link::IfInfo;
 use crate::netlink::msg::Request;
 
@@ -26,7 +27,9 @@ pub fn parse(ctx: &mut Ctx, args: &mut Args, req: &mut Request) -> Result<()> {
     let nest = req.nest(VETH_INFO_PEER);
     let at = req.len();
     req.bytes(&IfInfo::default().bytes());
-    let peer = link_parse(ctx, args, req, at, true)?;
+    // the peer is parsed into the same request, so a `set` resolves (and requires) its device
+    let create = req.flags() & NLM_F_CREATE != 0;
+    let peer = link_parse(ctx, args, req, at, create)?;
     if peer.kind.is_some() {
         return Err(duparg("type", peer.kind.as_deref().unwrap_or("")));
     }

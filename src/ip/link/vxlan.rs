@@ -484,10 +484,8 @@ impl VxlanInfo {
             p.string(key, &s, format_args!("local {s} "));
         }
         if let Some(l) = self.link.filter(|l| *l != 0) {
-            let name = names
-                .name(l as i32)
-                .map(|n| String::from_utf8_lossy(n).into_owned())
-                .unwrap_or_else(|| format!("if{l}"));
+            let name =
+                names.name(l as i32).map(|n| crate::bytes::decode(n).into_owned()).unwrap_or_else(|| format!("if{l}"));
             p.string("link", &name, format_args!("dev {name} "));
         }
         if let Some((low, high)) = self.port_range {
