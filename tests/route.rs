@@ -1139,3 +1139,18 @@ ip route test 10.8.0.0/16 via 10.0.0.3 dev v0
 ip route",
     );
 }
+
+/// Device names that are not UTF-8 pass through route output byte for byte.
+#[test]
+fn names_that_are_not_utf8() {
+    assert_same(
+        "ip link add $'v\\xff' type veth peer name $'w\\xfe'
+ip link set $'v\\xff' up
+ip link set $'w\\xfe' up
+ip addr add 10.0.0.1/24 dev $'v\\xff'
+ip route add 10.9.0.0/16 dev $'v\\xff'
+ip route | od -c
+ip -j route | od -c
+ip route show dev $'v\\xff' | od -c",
+    );
+}

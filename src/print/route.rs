@@ -43,7 +43,7 @@ pub type Names = HashMap<u32, Vec<u8>>;
 
 fn ifname(names: &Names, idx: u32) -> String {
     match names.get(&idx) {
-        Some(n) => String::from_utf8_lossy(n).into_owned(),
+        Some(n) => crate::bytes::decode(n).into_owned(),
         None => format!("if{idx}"),
     }
 }
@@ -442,7 +442,7 @@ fn metrics(p: &mut Printer, m: &Metrics) {
             }
             RTAX_CC_ALGO => {
                 let s = match v {
-                    Some(MetricValue::Name(n)) => String::from_utf8_lossy(n).into_owned(),
+                    Some(MetricValue::Name(n)) => crate::bytes::decode(n).into_owned(),
                     _ => String::new(),
                 };
                 p.string("congestion", &s, format_args!("{s} "));
