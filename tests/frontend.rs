@@ -172,3 +172,26 @@ fn info_options_take_no_arguments() {
     assert_eq!(ipbox(&["--version", "-s"]).0, 1);
     assert_eq!(ipbox(&["-V"]).0, 0);
 }
+
+/// stdout and stderr sharing one pipe: iproute2's stdio writes a record when it ends (and holds
+/// what only ends at exit), stderr at once; ipbox keeps the same order.
+#[test]
+fn merged_streams_in_iproute2_order() {
+    assert_same(
+        "ip netns add a
+ip netns add b
+ip -j netns list-id target-nsid 5 2>&1
+printf 'netns list\\nnetns del nosuch\\nnetns list\\n' > b1.txt
+ip -force -b b1.txt 2>&1
+printf 'link show lo\\nlink set nosuch up\\nlink show lo\\n' > b2.txt
+ip -force -b b2.txt 2>&1
+ip -j route show table 999 2>&1
+ip -j link show nosuch 2>&1
+printf 'addr show lo\\naddr add 1.2.3.4/24 dev nosuch\\nroute show table 55\\nnetns identify\\nnetns pids nosuch\\n' > b3.txt
+ip -force -b b3.txt 2>&1
+ip -j -force -b b3.txt 2>&1
+touch /run/netns/stray
+ip netns 2>&1
+ip -j netns 2>&1",
+    );
+}

@@ -149,7 +149,7 @@ impl Ctx {
 
     /// A line on stderr, after what stdout holds so far.
     pub fn warn(&mut self, msg: std::fmt::Arguments<'_>) {
-        self.p.flush();
+        self.p.sync_for_stderr();
         crate::bytes::eprintln(&msg.to_string());
     }
 }
@@ -429,7 +429,7 @@ fn finish(ctx: &mut Ctx, code: i32) -> i32 {
 /// Prints an error after what stdout holds and gives its exit code.
 pub fn report(ctx: Option<&mut Ctx>, e: Error) -> i32 {
     if let Some(c) = ctx {
-        c.p.flush();
+        c.p.sync_for_stderr();
     }
     let msg = e.to_string();
     if !msg.is_empty() {

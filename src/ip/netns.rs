@@ -51,7 +51,7 @@ pub fn run(ctx: &mut Ctx, mut args: Args) -> Result<()> {
     } else if matches(c, "help") {
         Err(usage())
     } else if matches(c, "add") {
-        add(args, true)
+        add(ctx, args, true)
     } else if matches(c, "set") {
         set(ctx, args)
     } else if matches(c, "delete") {
@@ -65,7 +65,7 @@ pub fn run(ctx: &mut Ctx, mut args: Args) -> Result<()> {
     } else if matches(c, "monitor") {
         monitor(ctx)
     } else if matches(c, "attach") {
-        add(args, false)
+        add(ctx, args, false)
     } else {
         let mut msg = format!("Command \"{cmd}\" is unknown, try \"ip netns help\".");
         if let Some(s) = suggest::closest(&cmd, COMMANDS) {
@@ -182,8 +182,10 @@ fn list_id(ctx: &mut Ctx, mut args: Args) -> Result<()> {
             Ok(())
         }
         Err(e) => {
+            // rtnl_dump_filter prints the error, then the JSON document closes, then the last word
+            ctx.warn(format_args!("{e}"));
             ctx.p.end();
-            Err(Error::exit(format!("{e}\nDump terminated"), 1))
+            Err(Error::exit("Dump terminated", 1))
         }
     }
 }
@@ -236,7 +238,7 @@ fn print_nsid(ctx: &mut Ctx, rec: &Nsid) {
 }
 
 /// add NAME / attach NAME PID.
-fn add(mut args: Args, create: bool) -> Result<()> {
+fn add(ctx: &mut Ctx, mut args: Args, create: bool) -> Result<()> {
     let name = args.next();
     let pid = if create {
         None
@@ -261,7 +263,7 @@ fn add(mut args: Args, create: bool) -> Result<()> {
     // SAFETY: flock on a descriptor we own.
     let locked = unsafe { libc::flock(lock.as_raw_fd(), libc::LOCK_EX) } == 0;
     if !locked {
-        crate::bytes::eprintln(&format!(
+        ctx.warn(format_args!(
             "Warning: could not flock netns runtime directory \"{RUN_DIR}\": {}",
             io_text(&std::io::Error::last_os_error())
         ));
@@ -300,8 +302,8 @@ fn add(mut args: Args, create: bool) -> Result<()> {
         let saved = open("/proc/self/ns/net", OFlag::O_RDONLY | OFlag::O_CLOEXEC, Mode::empty())
             .map_err(|e| Error::exit(format!("Cannot open init namespace: {}", errno_text(e)), 1))?;
         if let Err(e) = unshare(CloneFlags::CLONE_NEWNET) {
-            crate::bytes::eprintln(&format!("Failed to create a new network namespace \"{name}\": {}", errno_text(e)));
-            remove_file(&name);
+            ctx.warn(format_args!("Failed to create a new network namespace \"{name}\": {}", errno_text(e)));
+            remove_file(ctx, &name);
             return Err(Error::silent(1));
         }
         Some(saved)
@@ -319,11 +321,11 @@ fn add(mut args: Args, create: bool) -> Result<()> {
         setns(saved, CloneFlags::CLONE_NEWNET).map_err(|e| Error::exit(format!("setns: {}", errno_text(e)), 1))?;
     }
     if let Err(e) = bound {
-        crate::bytes::eprintln(&format!("Bind {proc_path} -> {path} failed: {}", errno_text(e)));
+        ctx.warn(format_args!("Bind {proc_path} -> {path} failed: {}", errno_text(e)));
         if create {
-            remove_file(&name);
+            remove_file(ctx, &name);
         } else if let Err(e) = std::fs::remove_file(crate::bytes::os(&path)) {
-            crate::bytes::eprintln(&format!("Cannot remove namespace file \"{path}\": {}", io_text(&e)));
+            ctx.warn(format_args!("Cannot remove namespace file \"{path}\": {}", io_text(&e)));
         }
         return Err(Error::silent(1));
     }
@@ -331,14 +333,14 @@ fn add(mut args: Args, create: bool) -> Result<()> {
 }
 
 /// on_netns_del: detach the bind mount, remove the file.
-fn remove_file(name: &str) -> bool {
+fn remove_file(ctx: &mut Ctx, name: &str) -> bool {
     let path = path_of(name);
     let os = crate::bytes::os(&path);
     let _ = nix::mount::umount2(os.as_os_str(), nix::mount::MntFlags::MNT_DETACH);
     match std::fs::remove_file(&os) {
         Ok(()) => true,
         Err(e) => {
-            crate::bytes::eprintln(&format!("Cannot remove namespace file \"{path}\": {}", io_text(&e)));
+            ctx.warn(format_args!("Cannot remove namespace file \"{path}\": {}", io_text(&e)));
             false
         }
     }
@@ -347,7 +349,7 @@ fn remove_file(name: &str) -> bool {
 fn delete(ctx: &mut Ctx, mut args: Args) -> Result<()> {
     if ctx.opts.all {
         for name in names() {
-            if !remove_file(&name) {
+            if !remove_file(ctx, &name) {
                 break;
             }
         }
@@ -355,7 +357,7 @@ fn delete(ctx: &mut Ctx, mut args: Args) -> Result<()> {
     }
     // iproute2 6.1 removes the first name only; further words are ignored.
     let Some(name) = args.next() else { return Err(Error::fail("No netns name specified")) };
-    if remove_file(&name) { Ok(()) } else { Err(Error::silent(1)) }
+    if remove_file(ctx, &name) { Ok(()) } else { Err(Error::silent(1)) }
 }
 
 fn set(ctx: &mut Ctx, mut args: Args) -> Result<()> {

@@ -72,6 +72,11 @@ pub struct Mode {
 
 pub struct Printer {
     buf: Vec<u8>,
+    /// How much of `buf` iproute2 would already have written: its stdio buffer is flushed at
+    /// the end of every record (print_linkinfo, print_addrinfo, print_route end in fflush).
+    mark: usize,
+    /// stdout is a terminal: C's stdio writes every finished line at once.
+    line_buffered: bool,
     /// False for a capturing printer (tests): nothing is written to fd 1.
     to_stdout: bool,
     broken: bool,
@@ -81,12 +86,22 @@ pub struct Printer {
 
 impl Printer {
     pub fn stdout(mode: Mode) -> Self {
-        Printer { buf: Vec::with_capacity(FLUSH_AT + 4096), to_stdout: true, broken: false, mode, json: None }
+        // SAFETY: isatty only inspects the descriptor.
+        let line_buffered = unsafe { libc::isatty(1) == 1 };
+        Printer {
+            buf: Vec::with_capacity(FLUSH_AT + 4096),
+            mark: 0,
+            line_buffered,
+            to_stdout: true,
+            broken: false,
+            mode,
+            json: None,
+        }
     }
     /// A printer that keeps everything in memory (for tests).
     #[cfg(test)]
     pub fn capture(mode: Mode) -> Self {
-        Printer { buf: Vec::new(), to_stdout: false, broken: false, mode, json: None }
+        Printer { buf: Vec::new(), mark: 0, line_buffered: false, to_stdout: false, broken: false, mode, json: None }
     }
     #[cfg(test)]
     pub fn take(&mut self) -> Vec<u8> {
@@ -107,27 +122,52 @@ impl Printer {
         if self.mode.oneline { "\\" } else { "\n" }
     }
 
-    /// Writes out what is buffered. A closed pipe stops further output quietly.
+    /// Writes out what is buffered (C's fflush(stdout)). A closed pipe stops further output
+    /// quietly.
     pub fn flush(&mut self) {
-        if !self.to_stdout || self.buf.is_empty() {
+        self.write_out(self.buf.len());
+    }
+
+    /// Writes the first `n` bytes of the buffer. Cuts fall on record ends or line ends, never
+    /// inside a name, so escaped bytes are restored whole.
+    fn write_out(&mut self, n: usize) {
+        let n = n.min(self.buf.len());
+        if !self.to_stdout || n == 0 {
             return;
         }
-        crate::bytes::restore(&mut self.buf);
+        let mut chunk: Vec<u8> = self.buf.drain(..n).collect();
+        self.mark = self.mark.saturating_sub(n);
+        crate::bytes::restore(&mut chunk);
         if !self.broken {
             let mut out = std::io::stdout().lock();
-            if out.write_all(&self.buf).and_then(|_| out.flush()).is_err() {
+            if out.write_all(&chunk).and_then(|_| out.flush()).is_err() {
                 self.broken = true;
             }
         }
-        self.buf.clear();
     }
-    /// Lets a long listing drain its buffer between records.
+
+    /// Before anything goes to stderr: write what iproute2's stdio would have written by now —
+    /// every finished record (every finished line on a terminal). What it still holds (the `[`
+    /// of a JSON document, lines of a listing that only ends in exit()) stays, so merged
+    /// streams come out in iproute2's order.
+    pub fn sync_for_stderr(&mut self) {
+        let mut n = self.mark;
+        if self.line_buffered
+            && let Some(i) = self.buf.iter().rposition(|&b| b == b'\n')
+        {
+            n = n.max(i + 1);
+        }
+        self.write_out(n);
+    }
+
+    /// The end of a record: iproute2 calls fflush(stdout) here. Lets a long listing drain.
     pub fn checkpoint(&mut self) {
+        self.mark = self.buf.len();
         self.maybe_flush();
     }
     fn maybe_flush(&mut self) {
-        if self.buf.len() >= FLUSH_AT {
-            self.flush();
+        if self.mark >= FLUSH_AT {
+            self.write_out(self.mark);
         }
     }
 
@@ -149,6 +189,8 @@ impl Printer {
             }
             w.end_array(&mut self.buf);
             self.buf.push(b'\n');
+            // jsonw_destroy flushes stdout
+            self.mark = self.buf.len();
         }
         self.maybe_flush();
     }

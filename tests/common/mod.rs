@@ -118,7 +118,15 @@ pub fn assert_same(script: &str) {
         assert!(line != "[rc=127]", "a command was not found with the reference tools:\n{reference}");
     }
     let commands = script.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).count();
-    let ran = reference.lines().filter(|l| l.starts_with("[rc=")).count();
+    // each command's transcript ends in `[rc=N]` (after output that may lack its last newline)
+    let ran = reference
+        .lines()
+        .filter(|l| {
+            l.strip_suffix(']')
+                .and_then(|x| x.rfind("[rc=").map(|i| &x[i + 4..]))
+                .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+        })
+        .count();
     assert_eq!(ran, commands, "reference transcript incomplete:\n{reference}");
     let ours = transcript(Tools::Ipbox, script);
     if ours != reference {
