@@ -195,3 +195,18 @@ ip netns 2>&1
 ip -j netns 2>&1",
     );
 }
+
+/// The binary needs nothing but libc.
+#[test]
+fn needs_nothing_but_libc() {
+    let out = Command::new("ldd").arg(ipbox_bin()).output().expect("ldd (libc-bin)");
+    let text = String::from_utf8_lossy(&out.stdout);
+    for line in text.lines() {
+        let lib = line.split_whitespace().next().unwrap_or("");
+        assert!(
+            lib.starts_with("linux-vdso") || lib.starts_with("libc.so") || lib.contains("ld-linux"),
+            "unexpected shared library {lib}:\n{text}"
+        );
+    }
+    assert!(text.contains("libc.so"), "{text}");
+}

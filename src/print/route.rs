@@ -186,11 +186,10 @@ pub fn fmt_g(v: f64) -> String {
     if v == 0.0 {
         return "0".into();
     }
-    let exp = v.abs().log10().floor() as i32;
-    // rounding may carry into the next power of ten
+    // the exponent after rounding to 6 significant digits (which may carry into the next power)
     let exp = {
         let s = format!("{:.5e}", v);
-        s.split_once('e').and_then(|(_, e)| e.parse::<i32>().ok()).unwrap_or(exp)
+        s.split_once('e').and_then(|(_, e)| e.parse::<i32>().ok()).unwrap_or(0)
     };
     if !(-4..6).contains(&exp) {
         let s = format!("{:.5e}", v);
