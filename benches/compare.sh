@@ -2,7 +2,7 @@
 # benches/compare.sh [LINKS] [RUNS]: time ipbox against iproute2 6.1 on the same work, side by side
 # in one run, inside a throwaway network namespace (never the host's). Builds LINKS links (veth
 # pairs, default 20000 links) each with an IPv4 address, then times each listing RUNS times
-# (default 5) with both binaries, alternating, and prints the mean wall time and the ratio.
+# (default 5) with both binaries, alternating, and prints mean and best wall times and their ratios.
 # Needs root. Usage: cargo build --release && sudo benches/compare.sh
 set -eu
 links=${1:-20000}
@@ -32,15 +32,16 @@ echo "namespace ready: $count links, $("$ref" -o -4 addr | wc -l) IPv4 addresses
 now() { date +%s%N; }
 bench() {
   local label=$1; shift
-  local tr=0 ti=0 t0
+  local tr=0 ti=0 t0 d mr=0 mi=0
   for ((r = 0; r < runs; r++)); do
-    t0=$(now); "$ref" "$@" > /dev/null; tr=$((tr + $(now) - t0))
-    t0=$(now); "$tmp/ip" "$@" > /dev/null; ti=$((ti + $(now) - t0))
+    t0=$(now); "$ref" "$@" > /dev/null; d=$(($(now) - t0)); tr=$((tr + d)); ((mr == 0 || d < mr)) && mr=$d
+    t0=$(now); "$tmp/ip" "$@" > /dev/null; d=$(($(now) - t0)); ti=$((ti + d)); ((mi == 0 || d < mi)) && mi=$d
   done
   # identical output is part of the claim
   if ! cmp -s <("$ref" "$@") <("$tmp/ip" "$@"); then echo "  (outputs differ for: ip $*)"; fi
-  awk -v l="$label" -v r="$tr" -v i="$ti" -v n="$runs" 'BEGIN {
-    printf "%-22s iproute2 %8.3f s   ipbox %8.3f s   ratio %.2f\n", l, r / n / 1e9, i / n / 1e9, i / r }'
+  awk -v l="$label" -v r="$tr" -v i="$ti" -v n="$runs" -v mr="$mr" -v mi="$mi" 'BEGIN {
+    printf "%-14s iproute2 %6.3f s (best %6.3f)   ipbox %6.3f s (best %6.3f)   ratio %.2f (best %.2f)\n",
+      l, r / n / 1e9, mr / 1e9, i / n / 1e9, mi / 1e9, i / r, mi / mr }'
 }
 bench "ip link show"    link show
 bench "ip -br link"     -br link

@@ -4,6 +4,8 @@
 //! MSG_PEEK|MSG_TRUNC.
 
 use neli::consts::socket::{Msg as MsgFlags, NlFamily};
+use std::os::fd::AsRawFd;
+
 use neli::socket::NlSocket;
 use neli::utils::Groups;
 
@@ -126,6 +128,38 @@ impl Socket {
         }
     }
 
+    /// Receives one datagram straight onto the end of `out` (no second copy), sized first with
+    /// MSG_PEEK|MSG_TRUNC. Returns where it starts.
+    fn recv_into(&mut self, out: &mut Vec<u8>) -> Result<usize, KernelError> {
+        loop {
+            let want = match self.sock.recv(&mut [][..], MsgFlags::PEEK | MsgFlags::TRUNC) {
+                Ok((n, _)) => n,
+                Err(e) if e.raw_os_error() == Some(libc::EINTR) => continue,
+                Err(e) => return Err(os_err(e)),
+            };
+            // Offer at least 32 KiB: the kernel sizes its next dump datagrams by the buffers it
+            // is given (max_recvmsg_len), and small ones mean many more of them.
+            let room = want.max(self.buf.len());
+            let start = out.len();
+            out.reserve(room);
+            // SAFETY: the kernel writes at most `room` bytes into the reserved, unused capacity;
+            // the length is set to what it wrote.
+            let n = unsafe {
+                libc::recv(self.sock.as_raw_fd(), out.as_mut_ptr().add(start).cast::<libc::c_void>(), room, 0)
+            };
+            if n < 0 {
+                let e = std::io::Error::last_os_error();
+                if e.raw_os_error() == Some(libc::EINTR) {
+                    continue;
+                }
+                return Err(os_err(e));
+            }
+            // SAFETY: the first `n` bytes past `start` were just written by recv.
+            unsafe { out.set_len(start + (n as usize).min(room)) };
+            return Ok(start);
+        }
+    }
+
     /// Sends a request with NLM_F_ACK and waits for the ACK. Replies that come before it
     /// (RTM_GETLINK, RTM_GETNSID, RTM_GETROUTE …) are kept in the answer.
     pub fn talk(&mut self, mut req: Request) -> Result<Answer, KernelError> {
@@ -193,8 +227,8 @@ impl Socket {
         let mut dump = Dump::default();
         let mut ex = Exchange { seq, pid: self.pid, out: &mut dump.data, interrupted: false, warning: None };
         loop {
-            let n = self.recv()?;
-            match ex.absorb(&self.buf[..n]) {
+            let start = self.recv_into(ex.out)?;
+            match ex.settle(start) {
                 Step::More => {}
                 Step::Done => break,
                 Step::Failed(e) => return Err(e),
@@ -229,53 +263,80 @@ impl Exchange<'_> {
     /// Reads one datagram: keeps our data messages, ignores others' (seq/port mismatch), and
     /// reports the end — an ACK, NLMSG_DONE, or an error with its extack text.
     fn absorb(&mut self, datagram: &[u8]) -> Step {
-        for m in Messages::new(datagram) {
-            if m.seq != self.seq || (m.pid != self.pid && m.pid != 0) {
-                continue;
-            }
-            if m.flags & NLM_F_DUMP_INTR != 0 {
+        let start = self.out.len();
+        self.out.extend_from_slice(datagram);
+        self.settle(start)
+    }
+
+    /// The datagram that sits at `out[start..]`: our data messages stay where they are (moved
+    /// together only when something between them goes), everything else is cut away.
+    fn settle(&mut self, start: usize) -> Step {
+        let mut step = Step::More;
+        let mut kept: Vec<(usize, usize)> = Vec::new();
+        let mut pos = start;
+        while let Some(m) = Messages::new(self.out.get(pos..).unwrap_or(&[])).next() {
+            let len = NLMSG_HDRLEN + m.payload.len();
+            let ours = m.seq == self.seq && (m.pid == self.pid || m.pid == 0);
+            if ours && m.flags & NLM_F_DUMP_INTR != 0 {
                 self.interrupted = true;
             }
-            match m.ty {
-                NLMSG_DONE => {
-                    let err = get_i32(m.payload).unwrap_or(0);
-                    if err < 0 {
-                        let msg =
-                            if m.flags & NLM_F_ACK_TLVS != 0 { m.payload.get(4..).and_then(extack_msg) } else { None };
-                        return Step::Failed(KernelError { errno: err.checked_neg().unwrap_or(libc::EPROTO), msg });
+            if ours {
+                match m.ty {
+                    NLMSG_DONE => {
+                        let err = get_i32(m.payload).unwrap_or(0);
+                        step = if err < 0 {
+                            let msg = if m.flags & NLM_F_ACK_TLVS != 0 {
+                                m.payload.get(4..).and_then(extack_msg)
+                            } else {
+                                None
+                            };
+                            Step::Failed(KernelError { errno: err.checked_neg().unwrap_or(libc::EPROTO), msg })
+                        } else {
+                            Step::Done
+                        };
+                        break;
                     }
-                    return Step::Done;
-                }
-                NLMSG_ERROR => {
-                    let (errno, msg) = parse_error(m.payload, m.flags);
-                    if errno != 0 {
-                        return Step::Failed(KernelError { errno, msg });
+                    NLMSG_ERROR => {
+                        let (errno, msg) = parse_error(m.payload, m.flags);
+                        step = if errno != 0 {
+                            Step::Failed(KernelError { errno, msg })
+                        } else {
+                            self.warning = msg;
+                            Step::Done
+                        };
+                        break;
                     }
-                    self.warning = msg;
-                    return Step::Done;
-                }
-                NLMSG_NOOP | NLMSG_OVERRUN => {}
-                _ => {
-                    let start = self.out.len();
-                    let len = NLMSG_HDRLEN + m.payload.len();
-                    self.out.resize(start + align4(len), 0);
-                    write_msg(&mut self.out[start..], &m);
+                    NLMSG_NOOP | NLMSG_OVERRUN => {}
+                    _ => kept.push((pos, len)),
                 }
             }
+            pos += align4(len);
         }
-        Step::More
+        // keep the data messages, in order, each padded to 4 bytes
+        let mut next = start;
+        let contiguous = kept.iter().all(|(p, l)| {
+            let ok = *p == next;
+            next = p + align4(*l);
+            ok
+        });
+        if contiguous {
+            let end = kept.last().map(|(p, l)| p + align4(*l)).unwrap_or(start);
+            self.out.truncate(end.min(self.out.len()));
+        } else {
+            let mut tail = Vec::with_capacity(self.out.len() - start);
+            for (p, l) in &kept {
+                tail.extend_from_slice(&self.out[*p..*p + l]);
+                tail.resize(align4(tail.len()), 0);
+            }
+            self.out.truncate(start);
+            self.out.extend_from_slice(&tail);
+        }
+        let aligned = align4(self.out.len());
+        self.out.resize(aligned, 0);
+        step
     }
 }
 
-fn write_msg(out: &mut [u8], m: &super::msg::Msg<'_>) {
-    let len = (NLMSG_HDRLEN + m.payload.len()) as u32;
-    out[0..4].copy_from_slice(&len.to_ne_bytes());
-    out[4..6].copy_from_slice(&m.ty.to_ne_bytes());
-    out[6..8].copy_from_slice(&m.flags.to_ne_bytes());
-    out[8..12].copy_from_slice(&m.seq.to_ne_bytes());
-    out[12..16].copy_from_slice(&m.pid.to_ne_bytes());
-    out[16..16 + m.payload.len()].copy_from_slice(m.payload);
-}
 
 #[cfg(test)]
 mod tests {
