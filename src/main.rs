@@ -111,16 +111,10 @@ fn front_end(args: Vec<OsString>) -> i32 {
         _ => None,
     };
     if let Some(what) = info {
-        match parser.next() {
+        match next(&mut parser) {
             Ok(None) => {}
-            Ok(Some(other)) => {
-                eprintln!("ipbox: {}", other.unexpected());
-                return 1;
-            }
-            Err(e) => {
-                eprintln!("ipbox: {e}");
-                return 1;
-            }
+            Ok(Some(other)) => return unexpected(other),
+            Err(rc) => return rc,
         }
         match what {
             'h' => print!("{}", usage()),
@@ -143,18 +137,12 @@ fn front_end(args: Vec<OsString>) -> i32 {
             let mut symbolic = false;
             let mut dir: Option<OsString> = None;
             loop {
-                match parser.next() {
+                match next(&mut parser) {
                     Ok(Some(Short('s'))) => symbolic = true,
                     Ok(Some(Value(v))) if dir.is_none() => dir = Some(v),
                     Ok(None) => break,
-                    Ok(Some(other)) => {
-                        eprintln!("ipbox: {}", other.unexpected());
-                        return 1;
-                    }
-                    Err(e) => {
-                        eprintln!("ipbox: {e}");
-                        return 1;
-                    }
+                    Ok(Some(other)) => return unexpected(other),
+                    Err(rc) => return rc,
                 }
             }
             match dir {
@@ -180,6 +168,19 @@ fn front_end(args: Vec<OsString>) -> i32 {
             1
         }
     }
+}
+
+/// The next front-end argument; a lexopt error is reported here (exit code 1).
+fn next(parser: &mut lexopt::Parser) -> Result<Option<lexopt::Arg<'_>>, i32> {
+    parser.next().map_err(|e| {
+        eprintln!("ipbox: {e}");
+        1
+    })
+}
+
+fn unexpected(arg: lexopt::Arg<'_>) -> i32 {
+    eprintln!("ipbox: {}", arg.unexpected());
+    1
 }
 
 /// Links named after every applet in `dir`, pointing at this very binary.

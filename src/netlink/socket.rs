@@ -337,7 +337,6 @@ impl Exchange<'_> {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,7 +2,7 @@
 //! [sport N] [dport N] [as ADDR] [notify] [connected] [fibmatch]`: iproute2 6.1's iproute_get,
 //! one RTM_GETROUTE and its answer printed as a route (twice with `connected`, as 6.1 does).
 
-use super::{dsfield_a2n, get_addr, get_prefix, usage};
+use super::{dsfield_a2n, get_prefix, usage};
 use crate::error::{Error, Result};
 use crate::ip::args::{Args, get_u16, get_u32, invarg, matches, nodev};
 use crate::ip::{AF_INET, AF_INET6, AF_UNSPEC, Ctx, lookup};
@@ -77,14 +77,7 @@ pub fn run(ctx: &mut Ctx, mut args: Args) -> Result<()> {
         } else if matches(w, "fibmatch") {
             fib_match = true;
         } else if w == "as" {
-            let mut v = args.need()?;
-            if v == "to" {
-                v = args.need()?;
-            }
-            let a = get_addr(&v, r.family)?;
-            if r.family == AF_UNSPEC {
-                r.family = a.family;
-            }
+            let a = super::as_addr(&mut args, &mut r.family)?;
             req_attrs.push((RTA_NEWDST, a.bytes().to_vec()));
         } else if matches(w, "sport") {
             let v = args.need()?;

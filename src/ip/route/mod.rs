@@ -303,6 +303,19 @@ pub fn time_rtt(s: &str) -> Option<(u32, bool)> {
     Some((v, raw))
 }
 
+/// `as [to] ADDR` (NAT's new destination); the first address fixes the family.
+pub(super) fn as_addr(args: &mut Args, family: &mut u8) -> Result<crate::ip::inet::Prefix> {
+    let mut v = args.need()?;
+    if v == "to" {
+        v = args.need()?;
+    }
+    let a = get_addr(&v, *family)?;
+    if *family == crate::ip::AF_UNSPEC {
+        *family = a.family;
+    }
+    Ok(a)
+}
+
 /// How answers to a single request (`get`, `-echo`) print: every field, as in `table all`.
 pub(super) fn answer_view(ctx: &Ctx) -> crate::print::route::RouteView {
     crate::print::route::RouteView {

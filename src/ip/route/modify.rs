@@ -89,14 +89,7 @@ pub fn run(ctx: &mut Ctx, mut args: Args, cmd: u16, flags: u16) -> Result<()> {
             }
             attrs.add(RTA_PREFSRC, a.bytes());
         } else if w == "as" {
-            let mut v = args.need()?;
-            if v == "to" {
-                v = args.need()?;
-            }
-            let a = get_addr(&v, r.family)?;
-            if r.family == AF_UNSPEC {
-                r.family = a.family;
-            }
+            let a = super::as_addr(&mut args, &mut r.family)?;
             attrs.add(RTA_NEWDST, a.bytes());
         } else if w == "via" {
             if gw_ok {
