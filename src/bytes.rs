@@ -68,7 +68,9 @@ pub fn raw_len(s: &str) -> usize {
 
 /// Restores escaped bytes in text already rendered as UTF-8 (F4 8F BE|BF xx -> one byte).
 pub fn restore(buf: &mut Vec<u8>) {
-    let Some(first) = buf.windows(2).position(|w| w == [0xF4, 0x8F]) else { return };
+    let Some(first) = buf.windows(2).position(|w| w == [0xF4, 0x8F]) else {
+        return;
+    };
     let mut out = Vec::with_capacity(buf.len());
     out.extend_from_slice(&buf[..first]);
     let mut i = first;
@@ -110,7 +112,14 @@ mod tests {
 
     #[test]
     fn round_trips() {
-        for b in [&b"plain"[..], b"n\xc3\xa4me", b"\xff\xfe", b"a\xe9b", b"\xf4\x8f\xbf\xbf", b"x\xf4\x8f"] {
+        for b in [
+            &b"plain"[..],
+            b"n\xc3\xa4me",
+            b"\xff\xfe",
+            b"a\xe9b",
+            b"\xf4\x8f\xbf\xbf",
+            b"x\xf4\x8f",
+        ] {
             let s = decode(b);
             assert_eq!(&*encode(&s), b, "{b:?}");
             assert_eq!(raw_len(&s), b.len());

@@ -55,18 +55,30 @@ pub type Result<T> = std::result::Result<T, Error>;
 impl Error {
     /// Usage text or any message after which iproute2 calls `exit(-1)`.
     pub fn usage(msg: impl Into<String>) -> Self {
-        Error::Exit { msg: msg.into(), code: 255 }
+        Error::Exit {
+            msg: msg.into(),
+            code: 255,
+        }
     }
     pub fn exit(msg: impl Into<String>, code: u8) -> Self {
-        Error::Exit { msg: msg.into(), code }
+        Error::Exit {
+            msg: msg.into(),
+            code,
+        }
     }
     /// A handler's `return -1`: exit code 1.
     pub fn fail(msg: impl Into<String>) -> Self {
-        Error::Fail { msg: msg.into(), code: 1 }
+        Error::Fail {
+            msg: msg.into(),
+            code: 1,
+        }
     }
     /// A handler's `return -1` whose message was already printed (or is empty).
     pub fn silent(code: u8) -> Self {
-        Error::Fail { msg: String::new(), code }
+        Error::Fail {
+            msg: String::new(),
+            code,
+        }
     }
     pub fn code(&self) -> u8 {
         match self {
@@ -111,9 +123,15 @@ mod tests {
 
     #[test]
     fn extack_dot_rule() {
-        let e = KernelError { errno: 17, msg: Some("ipv4: Address already assigned".into()) };
+        let e = KernelError {
+            errno: 17,
+            msg: Some("ipv4: Address already assigned".into()),
+        };
         assert_eq!(e.to_string(), "Error: ipv4: Address already assigned.");
-        let e = KernelError { errno: 22, msg: Some("ends with dot.".into()) };
+        let e = KernelError {
+            errno: 22,
+            msg: Some("ends with dot.".into()),
+        };
         assert_eq!(e.to_string(), "Error: ends with dot.");
         let e = KernelError::new(17);
         assert_eq!(e.to_string(), "RTNETLINK answers: File exists");

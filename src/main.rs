@@ -33,13 +33,20 @@ fn main() {
 }
 
 fn strings(v: Vec<OsString>) -> Vec<String> {
-    v.into_iter().map(|s| s.into_string().unwrap_or_else(|s| s.to_string_lossy().into_owned())).collect()
+    v.into_iter()
+        .map(|s| {
+            s.into_string()
+                .unwrap_or_else(|s| s.to_string_lossy().into_owned())
+        })
+        .collect()
 }
 
 /// ip's arguments, bytes that are not UTF-8 kept (see bytes.rs).
 fn byte_strings(v: Vec<OsString>) -> Vec<String> {
     use std::os::unix::ffi::OsStrExt;
-    v.into_iter().map(|s| bytes::decode(s.as_bytes()).into_owned()).collect()
+    v.into_iter()
+        .map(|s| bytes::decode(s.as_bytes()).into_owned())
+        .collect()
 }
 
 /// The applet name an argv[0] stands for: its basename, one leading '-' removed.
@@ -195,7 +202,11 @@ fn install(dir: &Path, symbolic: bool) -> i32 {
     let mut rc = 0;
     for a in APPLETS {
         let link = dir.join(a);
-        let made = if symbolic { std::os::unix::fs::symlink(&exe, &link) } else { std::fs::hard_link(&exe, &link) };
+        let made = if symbolic {
+            std::os::unix::fs::symlink(&exe, &link)
+        } else {
+            std::fs::hard_link(&exe, &link)
+        };
         if let Err(e) = made {
             let already = e.kind() == std::io::ErrorKind::AlreadyExists && same_file(&link, &exe);
             if !already {

@@ -27,7 +27,10 @@ struct Map {
 
 impl Map {
     fn new(store: Store) -> Map {
-        Map { store, entries: Vec::new() }
+        Map {
+            store,
+            entries: Vec::new(),
+        }
     }
 
     fn insert(&mut self, id: u32, name: &str) {
@@ -38,17 +41,25 @@ impl Map {
     }
 
     fn name(&self, id: u32) -> Option<&str> {
-        self.entries.iter().rev().find(|(i, _)| *i == id).map(|(_, n)| n.as_str())
+        self.entries
+            .iter()
+            .rev()
+            .find(|(i, _)| *i == id)
+            .map(|(_, n)| n.as_str())
     }
 
     fn id(&self, name: &str) -> Option<u32> {
-        let matching = self.entries.iter().enumerate().filter(|(_, (_, n))| n == name);
+        let matching = self
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, n))| n == name);
         match self.store {
             Store::Tab => matching.map(|(_, (i, _))| *i).min(),
             // the lowest chain; in it the newest entry
-            Store::Hash => {
-                matching.min_by_key(|(pos, (i, _))| (*i & 255, std::cmp::Reverse(*pos))).map(|(_, (i, _))| *i)
-            }
+            Store::Hash => matching
+                .min_by_key(|(pos, (i, _))| (*i & 255, std::cmp::Reverse(*pos)))
+                .map(|(_, (i, _))| *i),
         }
     }
 
@@ -57,9 +68,14 @@ impl Map {
     /// is neither stops the file with iproute2's "Database … is corrupted" message (which quotes
     /// the rest of the line, its newline included).
     fn load(&mut self, path: &str) {
-        let Ok(text) = std::fs::read(path) else { return };
+        let Ok(text) = std::fs::read(path) else {
+            return;
+        };
         for piece in fgets_pieces(&text) {
-            let n = piece.iter().take_while(|b| matches!(b, b' ' | b'\t')).count();
+            let n = piece
+                .iter()
+                .take_while(|b| matches!(b, b' ' | b'\t'))
+                .count();
             // fgets' string ends at a NUL byte
             let p = &piece[n..];
             let p = &p[..p.iter().position(|&b| b == 0).unwrap_or(p.len())];
@@ -67,7 +83,10 @@ impl Map {
                 continue;
             }
             let Some((id, name)) = scan_id_name(p) else {
-                eprintln!("Database {path} is corrupted at {}", String::from_utf8_lossy(p));
+                eprintln!(
+                    "Database {path} is corrupted at {}",
+                    String::from_utf8_lossy(p)
+                );
                 return;
             };
             let name = String::from_utf8_lossy(name);
@@ -81,7 +100,9 @@ impl Map {
 
     /// Also reads every `*.conf` in a `.d` directory, in directory order.
     fn load_dir(&mut self, dir: &str) {
-        let Ok(rd) = std::fs::read_dir(dir) else { return };
+        let Ok(rd) = std::fs::read_dir(dir) else {
+            return;
+        };
         for e in rd.flatten() {
             let n = e.file_name().to_string_lossy().into_owned();
             if n.ends_with(".conf") && n.len() > 5 && !n.starts_with('.') {
@@ -99,7 +120,10 @@ fn fgets_pieces(text: &[u8]) -> impl Iterator<Item = &[u8]> {
         if rest.is_empty() {
             return None;
         }
-        let mut n = rest.iter().position(|&b| b == b'\n').map_or(rest.len(), |i| i + 1);
+        let mut n = rest
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(rest.len(), |i| i + 1);
         n = n.min(511);
         let (piece, tail) = rest.split_at(n);
         rest = tail;
@@ -146,7 +170,10 @@ fn scan_number(p: &[u8], base: u32) -> Option<(i64, &[u8])> {
     {
         i += 2;
     }
-    let digits = p[i..].iter().take_while(|b| (**b as char).is_digit(base)).count();
+    let digits = p[i..]
+        .iter()
+        .take_while(|b| (**b as char).is_digit(base))
+        .count();
     if digits == 0 {
         return None;
     }
@@ -154,7 +181,10 @@ fn scan_number(p: &[u8], base: u32) -> Option<(i64, &[u8])> {
     let mut overflow = false;
     for &b in &p[i..i + digits] {
         let d = u64::from((b as char).to_digit(base).unwrap_or(0));
-        match v.checked_mul(u64::from(base)).and_then(|x| x.checked_add(d)) {
+        match v
+            .checked_mul(u64::from(base))
+            .and_then(|x| x.checked_add(d))
+        {
             Some(x) => v = x,
             None => overflow = true,
         }
@@ -172,7 +202,11 @@ fn scan_number(p: &[u8], base: u32) -> Option<(i64, &[u8])> {
         u as i64
     } else if neg {
         // strtol: LONG_MIN on overflow
-        if overflow || v > 1 << 63 { i64::MIN } else { (v as i64).wrapping_neg() }
+        if overflow || v > 1 << 63 {
+            i64::MIN
+        } else {
+            (v as i64).wrapping_neg()
+        }
     } else if overflow || v > i64::MAX as u64 {
         i64::MAX
     } else {
@@ -208,7 +242,13 @@ impl Table {
         for (id, name) in defaults {
             builtin.insert(*id, name);
         }
-        Table { builtin, files, dirs, lazy, full: OnceLock::new() }
+        Table {
+            builtin,
+            files,
+            dirs,
+            lazy,
+            full: OnceLock::new(),
+        }
     }
     #[cfg(test)]
     fn with(defaults: &[(u32, &str)]) -> Table {
@@ -284,7 +324,13 @@ pub fn scopes() -> &'static Table {
     T.get_or_init(|| {
         Table::new(
             Store::Tab,
-            &[(0, "global"), (255, "nowhere"), (254, "host"), (253, "link"), (200, "site")],
+            &[
+                (0, "global"),
+                (255, "nowhere"),
+                (254, "host"),
+                (253, "link"),
+                (200, "site"),
+            ],
             &["rt_scopes"],
             &[],
             true,
@@ -354,14 +400,19 @@ mod tests {
 
     #[test]
     fn lines_as_sscanf_reads_them() {
-        let scan = |s: &str| scan_id_name(s.as_bytes()).map(|(id, n)| (id, String::from_utf8_lossy(n).into_owned()));
+        let scan = |s: &str| {
+            scan_id_name(s.as_bytes()).map(|(id, n)| (id, String::from_utf8_lossy(n).into_owned()))
+        };
         assert_eq!(scan("100 mytable\n"), Some((100, "mytable".into())));
         assert_eq!(scan("0x10 hex # c\n"), Some((16, "hex".into())));
         assert_eq!(scan("10abc\n"), Some((10, "abc".into())));
         assert_eq!(scan("0xzz\n"), Some((0, "xzz".into())));
         assert_eq!(scan("0x1ffffffff big\n"), Some((-1, "big".into())));
         assert_eq!(scan("4294967296 over\n"), Some((0, "over".into())));
-        assert_eq!(scan("99999999999999999999 huge\n"), Some((-1, "huge".into())));
+        assert_eq!(
+            scan("99999999999999999999 huge\n"),
+            Some((-1, "huge".into()))
+        );
         assert_eq!(scan("-5 neg\n"), Some((-5, "neg".into())));
         assert_eq!(scan("0X14 upper\n"), Some((0, "X14".into())));
         assert_eq!(scan("102\n"), None);
@@ -374,9 +425,20 @@ mod tests {
         for (id, n) in [(50, "a"), (50, "b"), (51, "x"), (52, "x")] {
             tab.insert(id, n);
         }
-        assert_eq!((tab.id("a"), tab.id("b"), tab.id("x"), tab.name(50)), (None, Some(50), Some(51), Some("b")));
+        assert_eq!(
+            (tab.id("a"), tab.id("b"), tab.id("x"), tab.name(50)),
+            (None, Some(50), Some(51), Some("b"))
+        );
         let mut hash = Map::new(Store::Hash);
-        for (id, n) in [(254, "main"), (100, "t1"), (100, "t2"), (101, "d"), (100, "d"), (100, "e"), (356, "e")] {
+        for (id, n) in [
+            (254, "main"),
+            (100, "t1"),
+            (100, "t2"),
+            (101, "d"),
+            (100, "d"),
+            (100, "e"),
+            (356, "e"),
+        ] {
             hash.insert(id, n);
         }
         assert_eq!(

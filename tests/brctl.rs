@@ -408,7 +408,8 @@ fn showmacs_and_showstp_on_a_live_bridge() {
 
 /// Static, local and externally learned entries added with iproute2's `bridge fdb`; the bridge's
 /// own addresses (not behind a port) are not in brforward.
-const FDB_KINDS: &str = "ip link add v1 address 02:00:00:00:01:01 type veth peer name v1p address 02:00:00:00:01:02
+const FDB_KINDS: &str =
+    "ip link add v1 address 02:00:00:00:01:01 type veth peer name v1p address 02:00:00:00:01:02
 ip link add v2 address 02:00:00:00:00:01 type veth peer name v2p address 02:00:00:00:02:02
 brctl addbr br0
 brctl addif br0 v1 v2
@@ -431,7 +432,9 @@ fn showmacs_rows(transcript: &str) -> Vec<String> {
     transcript
         .lines()
         .filter_map(|l| {
-            let cut = ["\tyes\t\t", "\tno\t\t"].iter().find_map(|f| l.find(f).map(|i| i + f.len()))?;
+            let cut = ["\tyes\t\t", "\tno\t\t"]
+                .iter()
+                .find_map(|f| l.find(f).map(|i| i + f.len()))?;
             Some(format!("{}T", &l[..cut]))
         })
         .collect()

@@ -4,7 +4,10 @@ use common::*;
 use std::process::Command;
 
 fn ipbox(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(ipbox_bin()).args(args).output().expect("run ipbox");
+    let out = Command::new(ipbox_bin())
+        .args(args)
+        .output()
+        .expect("run ipbox");
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -20,29 +23,48 @@ fn list_help_version() {
     assert!(out.contains("ipbox --install [-s] DIR"), "{out}");
     let (rc, out, _) = ipbox(&["--version"]);
     assert_eq!(rc, 0);
-    assert!(out.starts_with(&format!("ipbox {} ", env!("CARGO_PKG_VERSION"))), "{out}");
+    assert!(
+        out.starts_with(&format!("ipbox {} ", env!("CARGO_PKG_VERSION"))),
+        "{out}"
+    );
 }
 
 #[test]
 fn unknown_applet() {
-    assert_eq!(ipbox(&["nosuch"]), (127, String::new(), "nosuch: applet not found\n".into()));
-    assert_eq!(ipbox(&["/usr/bin/ipzz"]), (127, String::new(), "ipzz: applet not found\n".into()));
+    assert_eq!(
+        ipbox(&["nosuch"]),
+        (127, String::new(), "nosuch: applet not found\n".into())
+    );
+    assert_eq!(
+        ipbox(&["/usr/bin/ipzz"]),
+        (127, String::new(), "ipzz: applet not found\n".into())
+    );
 }
 
 #[test]
 fn applet_by_name_and_by_path() {
     let (rc, out, _) = ipbox(&["/usr/sbin/ip", "-V"]);
     assert_eq!(rc, 0);
-    assert_eq!(out, format!("ip utility, ipbox {} (follows iproute2-6.1.0)\n", env!("CARGO_PKG_VERSION")));
+    assert_eq!(
+        out,
+        format!(
+            "ip utility, ipbox {} (follows iproute2-6.1.0)\n",
+            env!("CARGO_PKG_VERSION")
+        )
+    );
     let (rc, _, err) = ipbox(&["ip"]);
     assert_eq!(rc, 255);
-    assert!(err.starts_with("Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }\n"), "{err}");
+    assert!(
+        err.starts_with("Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }\n"),
+        "{err}"
+    );
 }
 
 #[test]
 fn install_makes_working_links() {
     for (flag, symbolic) in [(None, false), (Some("-s"), true)] {
-        let dir = std::env::temp_dir().join(format!("ipbox-install-{}-{symbolic}", std::process::id()));
+        let dir =
+            std::env::temp_dir().join(format!("ipbox-install-{}-{symbolic}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
         let mut args = vec!["--install"];
@@ -54,7 +76,13 @@ fn install_makes_working_links() {
         assert_eq!(ipbox(&args), (0, String::new(), String::new()));
         for a in ["ip", "brctl"] {
             let p = dir.join(a);
-            assert_eq!(std::fs::symlink_metadata(&p).unwrap().file_type().is_symlink(), symbolic);
+            assert_eq!(
+                std::fs::symlink_metadata(&p)
+                    .unwrap()
+                    .file_type()
+                    .is_symlink(),
+                symbolic
+            );
         }
         let out = Command::new(dir.join("ip")).arg("-V").output().unwrap();
         assert!(String::from_utf8_lossy(&out.stdout).starts_with("ip utility, ipbox"));
@@ -72,7 +100,10 @@ fn ip_object_named_binary() {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     std::os::unix::fs::symlink(ipbox_bin(), dir.join("ipnetns")).unwrap();
-    let out = Command::new(dir.join("ipnetns")).arg("help").output().unwrap();
+    let out = Command::new(dir.join("ipnetns"))
+        .arg("help")
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(255));
     assert!(String::from_utf8_lossy(&out.stderr).starts_with("Usage:\tip netns list\n"));
     let _ = std::fs::remove_dir_all(&dir);
@@ -123,7 +154,10 @@ $ ip line\n! Object \"line\" is unknown, try \"ip help\".\n! Did you mean \"link
 $ ip xyzzy\n! Object \"xyzzy\" is unknown, try \"ip help\".\n[rc=1]\n\
 $ ip netns shwo\n! Command \"shwo\" is unknown, try \"ip netns help\".\n! Did you mean \"show\"?\n[rc=255]\n"
     );
-    assert_transcript("ip\nip help\nip -he\nip -f help\nip -l\nip n\nip line\nip xyzzy\nip netns shwo", &want);
+    assert_transcript(
+        "ip\nip help\nip -he\nip -f help\nip -l\nip n\nip line\nip xyzzy\nip netns shwo",
+        &want,
+    );
 }
 
 /// A closed pipe ends ip quietly, killed by SIGPIPE as a C program is (141 in the shell), never
@@ -165,9 +199,20 @@ fn ip_object_named_binary_falls_back_after_a_failure() {
 fn info_options_take_no_arguments() {
     assert_eq!(
         ipbox(&["--list=x"]),
-        (1, String::new(), "ipbox: unexpected argument for option '--list': \"x\"\n".into())
+        (
+            1,
+            String::new(),
+            "ipbox: unexpected argument for option '--list': \"x\"\n".into()
+        )
     );
-    assert_eq!(ipbox(&["--list", "x"]), (1, String::new(), "ipbox: unexpected argument \"x\"\n".into()));
+    assert_eq!(
+        ipbox(&["--list", "x"]),
+        (
+            1,
+            String::new(),
+            "ipbox: unexpected argument \"x\"\n".into()
+        )
+    );
     assert_eq!(ipbox(&["--help=1"]).0, 1);
     assert_eq!(ipbox(&["--version", "-s"]).0, 1);
     assert_eq!(ipbox(&["-V"]).0, 0);
@@ -199,7 +244,10 @@ ip -j netns 2>&1",
 /// The binary needs nothing but libc.
 #[test]
 fn needs_nothing_but_libc() {
-    let out = Command::new("ldd").arg(ipbox_bin()).output().expect("ldd (libc-bin)");
+    let out = Command::new("ldd")
+        .arg(ipbox_bin())
+        .output()
+        .expect("ldd (libc-bin)");
     let text = String::from_utf8_lossy(&out.stdout);
     for line in text.lines() {
         let lib = line.split_whitespace().next().unwrap_or("");

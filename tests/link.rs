@@ -214,12 +214,25 @@ ip link",
 fn help_texts() {
     assert_same("ip link help veth\nip link help veth extra");
     // usage lists only what ipbox serves, so it is checked on its own
-    let t = transcript(Tools::Ipbox, "ip link help\nip link add x type veth peer help\nip link help nosuchkind");
-    for cmd in ["ip link help", "ip link add x type veth peer help", "ip link help nosuchkind"] {
+    let t = transcript(
+        Tools::Ipbox,
+        "ip link help\nip link add x type veth peer help\nip link help nosuchkind",
+    );
+    for cmd in [
+        "ip link help",
+        "ip link add x type veth peer help",
+        "ip link help nosuchkind",
+    ] {
         let block = t.split(&format!("$ {cmd}\n")).nth(1).unwrap_or_default();
-        assert!(block.starts_with("! Usage: ip link add [link DEV | parentdev NAME] [ name ] NAME\n"), "{cmd}: {t}");
+        assert!(
+            block.starts_with("! Usage: ip link add [link DEV | parentdev NAME] [ name ] NAME\n"),
+            "{cmd}: {t}"
+        );
         let end = block.find("[rc=").unwrap_or(0);
-        assert!(block[..end].contains("! TYPE := { ") && block[..end].contains("veth"), "{cmd}: {t}");
+        assert!(
+            block[..end].contains("! TYPE := { ") && block[..end].contains("veth"),
+            "{cmd}: {t}"
+        );
         assert!(block[end..].starts_with("[rc=255]"), "{cmd}: {t}");
     }
 }

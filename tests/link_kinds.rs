@@ -8,11 +8,17 @@ use common::*;
 fn same(script: &str, must_show: &[&str]) {
     let reference = transcript(Tools::Reference, script);
     for want in must_show {
-        assert!(reference.contains(want), "reference transcript lacks {want:?}:\n{reference}");
+        assert!(
+            reference.contains(want),
+            "reference transcript lacks {want:?}:\n{reference}"
+        );
     }
     let ours = transcript(Tools::Ipbox, script);
     if ours != reference {
-        panic!("ipbox differs from the reference:\n{}", diff(&reference, &ours));
+        panic!(
+            "ipbox differs from the reference:\n{}",
+            diff(&reference, &ours)
+        );
     }
 }
 
@@ -258,7 +264,12 @@ ip link add mv5 link v0 type macvtap help
 ip link add mv5 link v0 type macvlan mode passthru nopromisc
 ip link help macvlan
 ip link help macvtap",
-        &["not \"bogus\"", "nopromisc flag only valid in passthru mode", "macvtap: unknown option", "BC_QUEUE_LEN:"],
+        &[
+            "not \"bogus\"",
+            "nopromisc flag only valid in passthru mode",
+            "macvtap: unknown option",
+            "BC_QUEUE_LEN:",
+        ],
     );
 }
 
@@ -453,7 +464,6 @@ ip link help ifb",
 #[test]
 fn link_help_lists_the_kinds() {
     let t = transcript(Tools::Ipbox, "ip link help");
-    let want =
-        "! TYPE := { bridge | bridge_slave | dummy | ifb | macvlan | macvtap | veth | vlan | vxlan }\n[rc=255]\n";
+    let want = "! TYPE := { bridge | bridge_slave | dummy | ifb | macvlan | macvtap | veth | vlan | vxlan }\n[rc=255]\n";
     assert!(t.ends_with(want), "{t}");
 }

@@ -37,7 +37,9 @@ fn script(seed: u64, len: usize) -> String {
         "fd00::1/64",
         "fe80::5/64",
     ];
-    let opts = ["", "-j ", "-o ", "-br ", "-d ", "-4 ", "-6 ", "-j -p ", "-N ", "-0 ", "-d -j "];
+    let opts = [
+        "", "-j ", "-o ", "-br ", "-d ", "-4 ", "-6 ", "-j -p ", "-N ", "-0 ", "-d -j ",
+    ];
     let mut out = vec![
         "ip link add v0 type veth peer name v1".to_string(),
         "ip link add v2 type veth peer name v3".to_string(),
@@ -71,8 +73,20 @@ fn script(seed: u64, len: usize) -> String {
                 }
             }
             2 => {
-                let sel = r.pick(&["", "up", "master br0", "type veth", "type bridge_slave", "group 2", "dev"]);
-                if sel == "dev" { format!("ip {o}link show dev {d}") } else { format!("ip {o}link show {sel}") }
+                let sel = r.pick(&[
+                    "",
+                    "up",
+                    "master br0",
+                    "type veth",
+                    "type bridge_slave",
+                    "group 2",
+                    "dev",
+                ]);
+                if sel == "dev" {
+                    format!("ip {o}link show dev {d}")
+                } else {
+                    format!("ip {o}link show {sel}")
+                }
             }
             3 => {
                 let extra = r.pick(&[
@@ -101,10 +115,18 @@ fn script(seed: u64, len: usize) -> String {
                 ]);
                 format!("ip {o}addr show {sel}")
             }
-            6 => format!("ip {o}addr flush {}", r.pick(&["dev v0", "to 10.0.0.0/8", "scope link dev v1", "secondary"])),
+            6 => format!(
+                "ip {o}addr flush {}",
+                r.pick(&["dev v0", "to 10.0.0.0/8", "scope link dev v1", "secondary"])
+            ),
             7 => {
-                let dst =
-                    r.pick(&["10.5.0.0/16", "10.6.0.0/16", "default", "2001:db8:5::/48", "blackhole 10.7.0.0/16"]);
+                let dst = r.pick(&[
+                    "10.5.0.0/16",
+                    "10.6.0.0/16",
+                    "default",
+                    "2001:db8:5::/48",
+                    "blackhole 10.7.0.0/16",
+                ]);
                 let how = r.pick(&[
                     "via 10.0.0.2",
                     "dev v0",
@@ -128,8 +150,14 @@ fn script(seed: u64, len: usize) -> String {
                 ]);
                 format!("ip {o}route {sel}")
             }
-            9 => format!("ip route del {}", r.pick(&["10.5.0.0/16", "default", "blackhole 10.7.0.0/16"])),
-            10 => format!("ip {o}route get {}", r.pick(&["10.0.0.2", "10.5.1.1", "2001:db8::9", "127.0.0.1"])),
+            9 => format!(
+                "ip route del {}",
+                r.pick(&["10.5.0.0/16", "default", "blackhole 10.7.0.0/16"])
+            ),
+            10 => format!(
+                "ip {o}route get {}",
+                r.pick(&["10.0.0.2", "10.5.1.1", "2001:db8::9", "127.0.0.1"])
+            ),
             11 => format!("ip {o}link"),
             12 => format!("ip {o}addr"),
             13 => format!(
@@ -145,7 +173,10 @@ fn script(seed: u64, len: usize) -> String {
                 ])
             ),
             14 => format!("ip link del {d}"),
-            _ => format!("ip {o}route flush {}", r.pick(&["dev v0", "table 100", "proto static"])),
+            _ => format!(
+                "ip {o}route flush {}",
+                r.pick(&["dev v0", "table 100", "proto static"])
+            ),
         };
         out.push(line);
     }

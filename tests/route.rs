@@ -7,7 +7,8 @@ mod common;
 use common::*;
 
 /// Two veth ends, up, with IPv4 and IPv6 addresses on v0.
-const SETUP: &str = "ip link add v0 address 02:00:00:00:00:01 type veth peer name v1 address 02:00:00:00:00:02
+const SETUP: &str =
+    "ip link add v0 address 02:00:00:00:00:01 type veth peer name v1 address 02:00:00:00:00:02
 ip link set v0 up
 ip link set v1 up
 ip link set lo up
@@ -755,10 +756,20 @@ fn help_and_unknown_subcommands() {
         Tools::Ipbox,
         "ip route help\nip route shwo\nip route xyz\nip route save\nip route add 1.2.3.0/24 dev lo encap ip dst 1.1.1.1",
     );
-    assert!(t.starts_with("$ ip route help\n! Usage: ip route { list | flush } SELECTOR\n"), "{t}");
-    assert!(t.contains("! ROUTE_GET_FLAGS := [ fibmatch ]\n[rc=255]\n"), "{t}");
+    assert!(
+        t.starts_with("$ ip route help\n! Usage: ip route { list | flush } SELECTOR\n"),
+        "{t}"
+    );
+    assert!(
+        t.contains("! ROUTE_GET_FLAGS := [ fibmatch ]\n[rc=255]\n"),
+        "{t}"
+    );
     // every way to the usage text ends the same: stderr, exit code 255
-    let usage = transcript(Tools::Ipbox, "ip route help").lines().skip(1).collect::<Vec<_>>().join("\n");
+    let usage = transcript(Tools::Ipbox, "ip route help")
+        .lines()
+        .skip(1)
+        .collect::<Vec<_>>()
+        .join("\n");
     for cmd in [
         "ip route add",
         "ip route add help",
@@ -770,19 +781,32 @@ fn help_and_unknown_subcommands() {
         let t = transcript(Tools::Ipbox, cmd);
         assert_eq!(t, format!("$ {cmd}\n{usage}\n"), "{cmd}");
     }
-    assert!(!t.contains("save SELECTOR") && !t.contains("ENCAPTYPE"), "{t}");
+    assert!(
+        !t.contains("save SELECTOR") && !t.contains("ENCAPTYPE"),
+        "{t}"
+    );
     assert!(
         t.contains(
             "$ ip route shwo\n! Command \"shwo\" is unknown, try \"ip route help\".\n! Did you mean \"show\"?\n[rc=255]\n"
         ),
         "{t}"
     );
-    assert!(t.contains("$ ip route xyz\n! Command \"xyz\" is unknown, try \"ip route help\".\n[rc=255]\n"), "{t}");
+    assert!(
+        t.contains(
+            "$ ip route xyz\n! Command \"xyz\" is unknown, try \"ip route help\".\n[rc=255]\n"
+        ),
+        "{t}"
+    );
     assert!(
         t.contains("$ ip route save\n! \"ip route save\" is not served by ipbox; use iproute2's ip for it.\n[rc=1]\n"),
         "{t}"
     );
-    assert!(t.contains("encap ip dst 1.1.1.1\n! Error: \"encap\" (lightweight tunnels) is not served by ipbox"), "{t}");
+    assert!(
+        t.contains(
+            "encap ip dst 1.1.1.1\n! Error: \"encap\" (lightweight tunnels) is not served by ipbox"
+        ),
+        "{t}"
+    );
 }
 
 #[test]

@@ -19,7 +19,9 @@ pub fn addbr(ctx: &mut Ctx, name: &str) -> i32 {
     };
     match res {
         Ok(()) => return 0,
-        Err(EEXIST) => ctx.out.error(format!("device {name} already exists; can't create bridge with the same name")),
+        Err(EEXIST) => ctx.out.error(format!(
+            "device {name} already exists; can't create bridge with the same name"
+        )),
         Err(e) => ctx.out.error(format!("add bridge failed: {}", strerror(e))),
     }
     1
@@ -42,9 +44,15 @@ fn delete(ctx: &mut Ctx, name: &str) -> Result<(), Errno> {
 pub fn delbr(ctx: &mut Ctx, name: &str) -> i32 {
     match delete(ctx, name) {
         Ok(()) => return 0,
-        Err(ENXIO) => ctx.out.error(format!("bridge {name} doesn't exist; can't delete it")),
-        Err(EBUSY) => ctx.out.error(format!("bridge {name} is still up; can't delete it")),
-        Err(e) => ctx.out.error(format!("can't delete bridge {name}: {}", strerror(e))),
+        Err(ENXIO) => ctx
+            .out
+            .error(format!("bridge {name} doesn't exist; can't delete it")),
+        Err(EBUSY) => ctx
+            .out
+            .error(format!("bridge {name} is still up; can't delete it")),
+        Err(e) => ctx
+            .out
+            .error(format!("can't delete bridge {name}: {}", strerror(e))),
     }
     1
 }

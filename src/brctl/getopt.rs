@@ -62,13 +62,22 @@ fn long_option(prog: &str, text: &str) -> Parsed {
         [one] => *one,
         many => {
             let list: String = many.iter().map(|(n, _)| format!(" '--{n}'")).collect();
-            return Parsed::Bad(vec![format!("{prog}: option '--{text}' is ambiguous; possibilities:{list}")]);
+            return Parsed::Bad(vec![format!(
+                "{prog}: option '--{text}' is ambiguous; possibilities:{list}"
+            )]);
         }
     };
     if has_value {
-        return Parsed::Bad(vec![format!("{prog}: option '--{}' doesn't allow an argument", found.0)]);
+        return Parsed::Bad(vec![format!(
+            "{prog}: option '--{}' doesn't allow an argument",
+            found.0
+        )]);
     }
-    if found.1 == 'h' { Parsed::Help } else { Parsed::Version }
+    if found.1 == 'h' {
+        Parsed::Help
+    } else {
+        Parsed::Version
+    }
 }
 
 #[cfg(test)]
@@ -95,11 +104,23 @@ mod tests {
         assert_eq!(p("setageing br0 -5"), bad("brctl: invalid option -- '5'"));
         assert_eq!(p("--he"), Parsed::Help);
         assert_eq!(p("--vers"), Parsed::Version);
-        assert_eq!(p("--foo=bar"), bad("brctl: unrecognized option '--foo=bar'"));
+        assert_eq!(
+            p("--foo=bar"),
+            bad("brctl: unrecognized option '--foo=bar'")
+        );
         assert_eq!(p("---"), bad("brctl: unrecognized option '---'"));
-        assert_eq!(p("--help=x"), bad("brctl: option '--help' doesn't allow an argument"));
-        assert_eq!(p("--vers=1"), bad("brctl: option '--version' doesn't allow an argument"));
-        assert_eq!(p("--="), bad("brctl: option '--=' is ambiguous; possibilities: '--help' '--version'"));
+        assert_eq!(
+            p("--help=x"),
+            bad("brctl: option '--help' doesn't allow an argument")
+        );
+        assert_eq!(
+            p("--vers=1"),
+            bad("brctl: option '--version' doesn't allow an argument")
+        );
+        assert_eq!(
+            p("--="),
+            bad("brctl: option '--=' is ambiguous; possibilities: '--help' '--version'")
+        );
     }
 
     #[test]

@@ -130,8 +130,10 @@ impl Dev {
             ty: l.info.ty,
             address: l.address.map(<[u8]>::to_vec),
             master: l.master.unwrap_or(0),
-            bridge: (l.kind == Some(b"bridge")).then(|| BridgeInfo::parse(l.info_data.unwrap_or(&[]))),
-            port: (l.slave_kind == Some(b"bridge")).then(|| PortInfo::parse(l.slave_data.unwrap_or(&[]))),
+            bridge: (l.kind == Some(b"bridge"))
+                .then(|| BridgeInfo::parse(l.info_data.unwrap_or(&[]))),
+            port: (l.slave_kind == Some(b"bridge"))
+                .then(|| PortInfo::parse(l.slave_data.unwrap_or(&[]))),
         }
     }
 
@@ -180,7 +182,12 @@ mod tests {
 
     #[test]
     fn hostile_port_attributes() {
-        let data = [attr(IFLA_BRPORT_NO, &[1]), attr(IFLA_BRPORT_ID, &0x8001u16.to_ne_bytes()), vec![0xff; 3]].concat();
+        let data = [
+            attr(IFLA_BRPORT_NO, &[1]),
+            attr(IFLA_BRPORT_ID, &0x8001u16.to_ne_bytes()),
+            vec![0xff; 3],
+        ]
+        .concat();
         let p = PortInfo::parse(&data);
         assert_eq!(p.port_no, 0);
         assert_eq!(p.port_id, 0x8001);

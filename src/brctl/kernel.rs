@@ -71,17 +71,32 @@ pub fn ifreq_name(name: &str) -> &[u8] {
 /// differ from the ioctls').
 fn privileges(status: &str) -> (bool, bool) {
     const CAP_NET_ADMIN: u32 = 12;
-    let field = |name: &str| status.lines().find_map(|l| l.strip_prefix(name)).map(str::trim);
-    let net_admin =
-        field("CapEff:").and_then(|h| u64::from_str_radix(h, 16).ok()).is_none_or(|c| c >> CAP_NET_ADMIN & 1 == 1);
-    let root = field("Uid:").and_then(|u| u.split_whitespace().nth(1)).is_none_or(|e| e == "0");
+    let field = |name: &str| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(name))
+            .map(str::trim)
+    };
+    let net_admin = field("CapEff:")
+        .and_then(|h| u64::from_str_radix(h, 16).ok())
+        .is_none_or(|c| c >> CAP_NET_ADMIN & 1 == 1);
+    let root = field("Uid:")
+        .and_then(|u| u.split_whitespace().nth(1))
+        .is_none_or(|e| e == "0");
     (net_admin, root)
 }
 
 impl Kernel {
     pub fn open() -> Result<Kernel, Errno> {
-        let (net_admin, root) = privileges(&std::fs::read_to_string("/proc/self/status").unwrap_or_default());
-        Socket::open().map(|sock| Kernel { sock, net_admin, root }).map_err(|e| e.errno)
+        let (net_admin, root) =
+            privileges(&std::fs::read_to_string("/proc/self/status").unwrap_or_default());
+        Socket::open()
+            .map(|sock| Kernel {
+                sock,
+                net_admin,
+                root,
+            })
+            .map_err(|e| e.errno)
     }
 
     /// RTM_GETLINK by name (its own name or an altname); None when there is no such device.
@@ -113,14 +128,23 @@ impl Kernel {
 
     /// Every device.
     pub fn links(&mut self) -> Result<Vec<Dev>, Errno> {
-        let d = self.sock.dump(link::dump(0, MASK, None, None)).map_err(|e| e.errno)?;
+        let d = self
+            .sock
+            .dump(link::dump(0, MASK, None, None))
+            .map_err(|e| e.errno)?;
         Ok(devs(&d.data))
     }
 
     /// The ports of a bridge.
     pub fn ports(&mut self, bridge: i32) -> Result<Vec<Dev>, Errno> {
-        let d = self.sock.dump(link::dump(0, MASK, Some(bridge), None)).map_err(|e| e.errno)?;
-        Ok(devs(&d.data).into_iter().filter(|p| p.master == bridge as u32 && p.port.is_some()).collect())
+        let d = self
+            .sock
+            .dump(link::dump(0, MASK, Some(bridge), None))
+            .map_err(|e| e.errno)?;
+        Ok(devs(&d.data)
+            .into_iter()
+            .filter(|p| p.master == bridge as u32 && p.port.is_some())
+            .collect())
     }
 
     /// The forwarding database of a bridge and its ports, as the kernel dumps it.
@@ -134,7 +158,13 @@ impl Kernel {
     }
 
     fn newlink(index: i32, flags: u16) -> Request {
-        Request::new(RTM_NEWLINK, flags).header(&IfInfo { index, ..IfInfo::default() }.bytes())
+        Request::new(RTM_NEWLINK, flags).header(
+            &IfInfo {
+                index,
+                ..IfInfo::default()
+            }
+            .bytes(),
+        )
     }
 
     /// `ip link add NAME type bridge`.
@@ -149,7 +179,15 @@ impl Kernel {
 
     /// `ip link del`.
     pub fn del_link(&mut self, index: i32) -> Result<(), Errno> {
-        self.ack(Request::new(RTM_DELLINK, 0).header(&IfInfo { index, ..IfInfo::default() }.bytes()))
+        self.ack(
+            Request::new(RTM_DELLINK, 0).header(
+                &IfInfo {
+                    index,
+                    ..IfInfo::default()
+                }
+                .bytes(),
+            ),
+        )
     }
 
     /// `ip link set master` (0: `nomaster`).
@@ -210,9 +248,18 @@ mod tests {
 
     #[test]
     fn privileges_from_status() {
-        assert_eq!(privileges("Uid:\t0\t0\t0\t0\nCapEff:\t000001fffeffffff\n"), (true, true));
-        assert_eq!(privileges("Uid:\t65534\t65534\t65534\t65534\nCapEff:\t0000000000000000\n"), (false, false));
-        assert_eq!(privileges("Uid:\t1000\t0\t0\t0\nCapEff:\t0000000000001000\n"), (true, true));
+        assert_eq!(
+            privileges("Uid:\t0\t0\t0\t0\nCapEff:\t000001fffeffffff\n"),
+            (true, true)
+        );
+        assert_eq!(
+            privileges("Uid:\t65534\t65534\t65534\t65534\nCapEff:\t0000000000000000\n"),
+            (false, false)
+        );
+        assert_eq!(
+            privileges("Uid:\t1000\t0\t0\t0\nCapEff:\t0000000000001000\n"),
+            (true, true)
+        );
         assert_eq!(privileges(""), (true, true));
     }
 }

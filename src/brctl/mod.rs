@@ -37,7 +37,11 @@ pub struct Ctx<'a> {
 fn program_name() -> String {
     let argv0 = std::env::args().next().unwrap_or_default();
     let base = argv0.rsplit('/').next().unwrap_or("");
-    if base.strip_prefix('-').unwrap_or(base) == "brctl" { argv0 } else { "brctl".to_string() }
+    if base.strip_prefix('-').unwrap_or(base) == "brctl" {
+        argv0
+    } else {
+        "brctl".to_string()
+    }
 }
 
 pub fn main(argv: Vec<String>) -> i32 {
@@ -98,7 +102,9 @@ fn dispatch(ctx: &mut Ctx, cmd: Cmd, a: &[String]) -> i32 {
         Cmd::AddIf => ports::addif(ctx, &a[0], &a[1..]),
         Cmd::DelIf => ports::delif(ctx, &a[0], &a[1..]),
         Cmd::Hairpin => setters::hairpin(ctx, &a[0], &a[1], &a[2]),
-        Cmd::SetAgeing | Cmd::SetFd | Cmd::SetHello | Cmd::SetMaxAge => setters::set_time(ctx, cmd, &a[0], &a[1]),
+        Cmd::SetAgeing | Cmd::SetFd | Cmd::SetHello | Cmd::SetMaxAge => {
+            setters::set_time(ctx, cmd, &a[0], &a[1])
+        }
         Cmd::SetBridgePrio => setters::setbridgeprio(ctx, &a[0], &a[1]),
         Cmd::SetPathCost => setters::setpathcost(ctx, &a[0], &a[1], &a[2]),
         Cmd::SetPortPrio => setters::setportprio(ctx, &a[0], &a[1], &a[2]),

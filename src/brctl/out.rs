@@ -12,7 +12,10 @@ pub struct Out {
 
 impl Out {
     pub fn new() -> Out {
-        Out { buf: Vec::new(), tty: std::io::stdout().is_terminal() }
+        Out {
+            buf: Vec::new(),
+            tty: std::io::stdout().is_terminal(),
+        }
     }
 
     pub fn print(&mut self, bytes: impl AsRef<[u8]>) {

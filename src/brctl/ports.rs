@@ -62,9 +62,13 @@ pub fn addif(ctx: &mut Ctx, bridge: &str, ifnames: &[String]) -> i32 {
         let msg = match add(ctx, bridge, ifname) {
             Ok(()) => continue,
             Err(ENODEV) => no_device(ctx, bridge, ifname),
-            Err(EBUSY) => format!("device {ifname} is already a member of a bridge; can't add it to bridge {bridge}."),
+            Err(EBUSY) => format!(
+                "device {ifname} is already a member of a bridge; can't add it to bridge {bridge}."
+            ),
             Err(ELOOP) => {
-                format!("device {ifname} is a bridge device itself; can't add a bridge device to a bridge device.")
+                format!(
+                    "device {ifname} is a bridge device itself; can't add a bridge device to a bridge device."
+                )
             }
             Err(e) => format!("can't add {ifname} to bridge {bridge}: {}", strerror(e)),
         };

@@ -4,7 +4,10 @@
 //! `%i`, `010` is 8.
 
 fn skip_space(s: &[u8]) -> &[u8] {
-    let n = s.iter().take_while(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r')).count();
+    let n = s
+        .iter()
+        .take_while(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r'))
+        .count();
     &s[n..]
 }
 
@@ -42,7 +45,10 @@ fn dec_double(s: &[u8]) -> Option<f64> {
     let mut end = int;
     let mut frac = 0;
     if s.get(end) == Some(&b'.') {
-        frac = s[end + 1..].iter().take_while(|b| b.is_ascii_digit()).count();
+        frac = s[end + 1..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
         end += 1 + frac;
     }
     if int + frac == 0 {
@@ -54,14 +60,21 @@ fn dec_double(s: &[u8]) -> Option<f64> {
         if matches!(s.get(j), Some(b'+' | b'-')) {
             j += 1;
         }
-        let digits = s[j.min(s.len())..].iter().take_while(|b| b.is_ascii_digit()).count();
+        let digits = s[j.min(s.len())..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
         if digits > 0 {
             end = j + digits;
         }
     }
     let text = std::str::from_utf8(&s[..end]).ok()?;
     // Rust wants a digit before the exponent: "5.e3" and ".5" parse, "." alone never gets here.
-    let text = if mantissa_end == 1 + frac && int == 0 { format!("0{text}") } else { text.to_string() };
+    let text = if mantissa_end == 1 + frac && int == 0 {
+        format!("0{text}")
+    } else {
+        text.to_string()
+    };
     text.parse::<f64>().ok()
 }
 
@@ -101,7 +114,9 @@ fn hex_double(s: &[u8]) -> Option<f64> {
         let (eneg, rest) = sign(&s[i + 1..]);
         let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
         if digits > 0 {
-            let e = rest[..digits].iter().fold(0i64, |a, &d| (a * 10 + i64::from(d - b'0')).min(1 << 20));
+            let e = rest[..digits]
+                .iter()
+                .fold(0i64, |a, &d| (a * 10 + i64::from(d - b'0')).min(1 << 20));
             exp += if eneg { -e } else { e };
         }
     }
@@ -120,7 +135,10 @@ pub fn int(word: &str) -> Option<i32> {
     } else {
         (10, s)
     };
-    let n = digits.iter().take_while(|b| (**b as char).is_digit(base)).count();
+    let n = digits
+        .iter()
+        .take_while(|b| (**b as char).is_digit(base))
+        .count();
     // "0x" with no hex digit after it still reads as 0 (the '0' matched).
     if n == 0 && base != 16 {
         return None;
@@ -131,7 +149,11 @@ pub fn int(word: &str) -> Option<i32> {
         mag = (mag * u128::from(base) + u128::from(d)).min(1 << 64);
     }
     let long: i64 = if neg {
-        if mag > 1 << 63 { i64::MIN } else { (mag as i128).wrapping_neg() as i64 }
+        if mag > 1 << 63 {
+            i64::MIN
+        } else {
+            (mag as i128).wrapping_neg() as i64
+        }
     } else if mag > i64::MAX as u128 {
         i64::MAX
     } else {

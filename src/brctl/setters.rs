@@ -103,10 +103,17 @@ pub fn stp(ctx: &mut Ctx, bridge: &str, value: &str) -> i32 {
 
 /// A port setting, with the errors of bridge-utils' sysfs write and ioctl fallback.
 /// `attr` is what the write would send, or the kernel's refusal of a value netlink cannot carry.
-fn port_set(ctx: &mut Ctx, bridge: &str, port: &str, attr: Result<PortAttr, Errno>) -> Result<(), Errno> {
+fn port_set(
+    ctx: &mut Ctx,
+    bridge: &str,
+    port: &str,
+    attr: Result<PortAttr, Errno>,
+) -> Result<(), Errno> {
     let dev = ctx.k.nametoindex(port);
     // /sys/class/net/PORT/brport/… exists for a bridge port under its own name
-    let via_sysfs = dev.as_ref().is_some_and(|d| d.name == port.as_bytes() && d.port.is_some());
+    let via_sysfs = dev
+        .as_ref()
+        .is_some_and(|d| d.name == port.as_bytes() && d.port.is_some());
     let write_err = match (&dev, via_sysfs) {
         // only root opens the file; the kernel then wants CAP_NET_ADMIN
         (Some(_), true) if !ctx.k.root => EACCES,
@@ -151,7 +158,9 @@ pub fn setportprio(ctx: &mut Ctx, bridge: &str, port: &str, value: &str) -> i32 
         ctx.out.error("bad path priority value");
         return 1;
     };
-    let attr = u16::try_from(prio).map(PortAttr::Priority).map_err(|_| ERANGE);
+    let attr = u16::try_from(prio)
+        .map(PortAttr::Priority)
+        .map_err(|_| ERANGE);
     let res = port_set(ctx, bridge, port, attr);
     report(ctx, res, "set port priority failed")
 }
@@ -170,5 +179,9 @@ pub fn hairpin(ctx: &mut Ctx, bridge: &str, port: &str, value: &str) -> i32 {
         return 1;
     }
     let res = port_set(ctx, bridge, port, Ok(PortAttr::Hairpin(on)));
-    report(ctx, res, &format!("can't set {port} to hairpin on bridge {bridge}"))
+    report(
+        ctx,
+        res,
+        &format!("can't set {port} to hairpin on bridge {bridge}"),
+    )
 }

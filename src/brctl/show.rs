@@ -16,7 +16,11 @@ pub fn bridge_head(name: &[u8], info: &BridgeInfo) -> Vec<u8> {
     let mut v = name.to_vec();
     v.extend_from_slice(b"\t\t");
     v.extend_from_slice(bridge_id(&info.bridge_id).as_bytes());
-    v.extend_from_slice(if info.stp_state != 0 { b"\tyes\t\t" } else { b"\tno\t\t" });
+    v.extend_from_slice(if info.stp_state != 0 {
+        b"\tyes\t\t"
+    } else {
+        b"\tno\t\t"
+    });
     v
 }
 
@@ -44,11 +48,23 @@ mod tests {
 
     #[test]
     fn lines() {
-        let info = BridgeInfo { bridge_id: [0x80, 0, 2, 0, 0, 0, 0, 0x10], ..Default::default() };
-        assert_eq!(bridge_head(b"br0", &info), b"br0\t\t8000.020000000010\tno\t\t");
-        assert_eq!(interfaces([&b"veth0"[..], b"veth2"]), b"veth0\n\t\t\t\t\t\t\tveth2\n");
+        let info = BridgeInfo {
+            bridge_id: [0x80, 0, 2, 0, 0, 0, 0, 0x10],
+            ..Default::default()
+        };
+        assert_eq!(
+            bridge_head(b"br0", &info),
+            b"br0\t\t8000.020000000010\tno\t\t"
+        );
+        assert_eq!(
+            interfaces([&b"veth0"[..], b"veth2"]),
+            b"veth0\n\t\t\t\t\t\t\tveth2\n"
+        );
         assert_eq!(interfaces(std::iter::empty::<&[u8]>()), b"\n");
-        let stp = BridgeInfo { stp_state: 2, ..Default::default() };
+        let stp = BridgeInfo {
+            stp_state: 2,
+            ..Default::default()
+        };
         assert_eq!(bridge_head(b"b", &stp), b"b\t\t0000.000000000000\tyes\t\t");
     }
 }

@@ -24,7 +24,9 @@ pub struct Row {
 pub fn rows(bridge: i32, fdb: &[FdbEntry], port_no: &HashMap<i32, u16>) -> Vec<Row> {
     let mut rows: Vec<Row> = fdb
         .iter()
-        .filter(|e| e.master == Some(bridge as u32) && e.ifindex != bridge && e.state & NUD_STALE == 0)
+        .filter(|e| {
+            e.master == Some(bridge as u32) && e.ifindex != bridge && e.state & NUD_STALE == 0
+        })
         .filter_map(|e| {
             let no = port_no.get(&e.ifindex)?;
             let is_static = e.state & (NUD_PERMANENT | NUD_NOARP) != 0;
@@ -32,7 +34,11 @@ pub fn rows(bridge: i32, fdb: &[FdbEntry], port_no: &HashMap<i32, u16>) -> Vec<R
                 port_no: *no as u8,
                 mac: e.mac?,
                 local: e.state & NUD_PERMANENT != 0,
-                ageing: if is_static { 0 } else { u64::from(e.updated.unwrap_or(0)) },
+                ageing: if is_static {
+                    0
+                } else {
+                    u64::from(e.updated.unwrap_or(0))
+                },
             })
         })
         .collect();
@@ -92,9 +98,24 @@ mod tests {
         assert_eq!(
             r,
             vec![
-                Row { port_no: 1, mac: [2, 0, 0, 0, 0, 1], local: true, ageing: 0 },
-                Row { port_no: 2, mac: [2, 0, 0, 0, 0, 4], local: false, ageing: 0 },
-                Row { port_no: 2, mac: [2, 0, 0, 0, 0, 9], local: false, ageing: 59 },
+                Row {
+                    port_no: 1,
+                    mac: [2, 0, 0, 0, 0, 1],
+                    local: true,
+                    ageing: 0
+                },
+                Row {
+                    port_no: 2,
+                    mac: [2, 0, 0, 0, 0, 4],
+                    local: false,
+                    ageing: 0
+                },
+                Row {
+                    port_no: 2,
+                    mac: [2, 0, 0, 0, 0, 9],
+                    local: false,
+                    ageing: 59
+                },
             ]
         );
         assert_eq!(

@@ -44,8 +44,16 @@ pub fn bridge(name: &[u8], b: &BridgeInfo) -> Vec<u8> {
         timer(b.tcn_timer),
         timer(b.topology_change_timer),
         timer(b.gc_timer),
-        if b.topology_change != 0 { "TOPOLOGY_CHANGE " } else { "" },
-        if b.topology_change_detected != 0 { "TOPOLOGY_CHANGE_DETECTED " } else { "" },
+        if b.topology_change != 0 {
+            "TOPOLOGY_CHANGE "
+        } else {
+            ""
+        },
+        if b.topology_change_detected != 0 {
+            "TOPOLOGY_CHANGE_DETECTED "
+        } else {
+            ""
+        },
     );
     v.extend_from_slice(s.as_bytes());
     v
@@ -71,8 +79,16 @@ pub fn port(name: &[u8], p: &PortInfo) -> Vec<u8> {
         timer(p.forward_delay_timer),
         p.designated_cost as i32,
         timer(p.hold_timer),
-        if p.config_pending != 0 { "CONFIG_PENDING " } else { "" },
-        if p.topology_change_ack != 0 { "TOPOLOGY_CHANGE_ACK " } else { "" },
+        if p.config_pending != 0 {
+            "CONFIG_PENDING "
+        } else {
+            ""
+        },
+        if p.topology_change_ack != 0 {
+            "TOPOLOGY_CHANGE_ACK "
+        } else {
+            ""
+        },
     );
     if p.hairpin != 0 {
         s.push_str(&format!("\n hairpin mode\t\t{:4}", p.hairpin));
@@ -132,9 +148,15 @@ mod tests {
                     designated cost\t   0\t\t\thold timer\t\t   0.00\n flags\t\t\t\n hairpin mode\t\t   1\n\n";
         assert_eq!(String::from_utf8(port(b"veth0", &p)).unwrap(), want);
         assert!(
-            String::from_utf8(port(b"v", &PortInfo { state: 9, ..Default::default() }))
-                .unwrap()
-                .contains("<INVALID STATE>")
+            String::from_utf8(port(
+                b"v",
+                &PortInfo {
+                    state: 9,
+                    ..Default::default()
+                }
+            ))
+            .unwrap()
+            .contains("<INVALID STATE>")
         );
     }
 }

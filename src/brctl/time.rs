@@ -8,7 +8,11 @@ use super::scan;
 /// C's `(long) d` on x86-64 (cvttsd2si): NaN and out-of-range values become `LONG_MIN`.
 fn c_long(d: f64) -> i64 {
     const TWO_63: f64 = 9_223_372_036_854_775_808.0;
-    if (-TWO_63..TWO_63).contains(&d) { d as i64 } else { i64::MIN }
+    if (-TWO_63..TWO_63).contains(&d) {
+        d as i64
+    } else {
+        i64::MIN
+    }
 }
 
 /// bridge-utils' strtotimeval + __tv_to_jiffies: seconds as text to centiseconds (64-bit, as
@@ -17,7 +21,12 @@ pub fn centiseconds(word: &str) -> Option<u64> {
     let secs = scan::double(word)?;
     let sec = c_long(secs);
     let usec = c_long(1_000_000.0 * (secs - sec as f64));
-    Some(1_000_000u64.wrapping_mul(sec as u64).wrapping_add(usec as u64) / 10_000)
+    Some(
+        1_000_000u64
+            .wrapping_mul(sec as u64)
+            .wrapping_add(usec as u64)
+            / 10_000,
+    )
 }
 
 /// A centisecond value as bridge-utils prints it: read back with `%i` (cut to an int), widened to

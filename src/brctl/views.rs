@@ -71,7 +71,9 @@ pub fn show(ctx: &mut Ctx, names: &[String]) -> i32 {
         let Some(info) = &bridge.bridge else { return };
         ctx.out.print(show::bridge_head(name, info));
         match ports {
-            Ok(p) => ctx.out.print(show::interfaces(p.iter().map(|d| d.name.as_slice()))),
+            Ok(p) => ctx
+                .out
+                .print(show::interfaces(p.iter().map(|d| d.name.as_slice()))),
             Err(e) => ctx.out.print(show::interfaces_failed(&strerror(e))),
         }
     };
@@ -122,7 +124,8 @@ pub fn showstp(ctx: &mut Ctx, name: &str) -> i32 {
 
 pub fn showmacs(ctx: &mut Ctx, name: &str) -> i32 {
     let failed = |ctx: &mut Ctx, errno: i32| {
-        ctx.out.error(format!("read of forward table failed: {}", strerror(errno)));
+        ctx.out
+            .error(format!("read of forward table failed: {}", strerror(errno)));
         1
     };
     let bridge = match ctx.k.ioctl_dev(name) {
@@ -138,7 +141,14 @@ pub fn showmacs(ctx: &mut Ctx, name: &str) -> i32 {
         Ok(p) => p,
         Err(e) => return failed(ctx, e),
     };
-    let numbers: HashMap<i32, u16> = ports.iter().filter_map(|p| Some((p.index, p.port.as_ref()?.port_no))).collect();
-    ctx.out.print(showmacs::text(&showmacs::rows(bridge.index, &fdb, &numbers)));
+    let numbers: HashMap<i32, u16> = ports
+        .iter()
+        .filter_map(|p| Some((p.index, p.port.as_ref()?.port_no)))
+        .collect();
+    ctx.out.print(showmacs::text(&showmacs::rows(
+        bridge.index,
+        &fdb,
+        &numbers,
+    )));
     0
 }

@@ -61,10 +61,14 @@ pub fn invarg(msg: &str, arg: &str) -> Error {
     Error::usage(format!("Error: argument \"{arg}\" is wrong: {msg}"))
 }
 pub fn duparg(key: &str, arg: &str) -> Error {
-    Error::usage(format!("Error: duplicate \"{key}\": \"{arg}\" is the second value."))
+    Error::usage(format!(
+        "Error: duplicate \"{key}\": \"{arg}\" is the second value."
+    ))
 }
 pub fn duparg2(key: &str, arg: &str) -> Error {
-    Error::usage(format!("Error: either \"{key}\" is duplicate, or \"{arg}\" is a garbage."))
+    Error::usage(format!(
+        "Error: either \"{key}\" is duplicate, or \"{arg}\" is a garbage."
+    ))
 }
 /// "Cannot find device" (a handler's -1).
 pub fn nodev(dev: &str) -> Error {
@@ -105,7 +109,10 @@ fn strtoul(s: &str, base: u32) -> Option<(u64, bool)> {
     let mut overflow = false;
     for c in digits.chars() {
         let d = c.to_digit(base)?;
-        match v.checked_mul(base as u64).and_then(|x| x.checked_add(d as u64)) {
+        match v
+            .checked_mul(base as u64)
+            .and_then(|x| x.checked_add(d as u64))
+        {
             Some(x) => v = x,
             None => overflow = true,
         }
@@ -120,7 +127,14 @@ fn strtoul(s: &str, base: u32) -> Option<(u64, bool)> {
 fn strtol(s: &str, base: u32) -> Option<(i64, bool)> {
     let t = s.trim_start_matches([' ', '\t', '\n', '\r', '\x0b', '\x0c']);
     let neg = t.starts_with('-');
-    let (mag, of) = strtoul(if neg { &t[1..] } else { t.strip_prefix('+').unwrap_or(t) }, base)?;
+    let (mag, of) = strtoul(
+        if neg {
+            &t[1..]
+        } else {
+            t.strip_prefix('+').unwrap_or(t)
+        },
+        base,
+    )?;
     if (t[usize::from(neg)..]).starts_with(['-', '+']) {
         return None;
     }

@@ -17,13 +17,19 @@ pub fn run(ctx: &mut Ctx, name: &str) -> i32 {
         match std::fs::File::open(crate::bytes::os(name)) {
             Ok(f) => Box::new(f),
             Err(e) => {
-                crate::bytes::eprintln(&format!("Cannot open file \"{name}\" for reading: {}", io_text(&e)));
+                crate::bytes::eprintln(&format!(
+                    "Cannot open file \"{name}\" for reading: {}",
+                    io_text(&e)
+                ));
                 return 1;
             }
         }
     };
     ctx.batch_mode = true;
-    let mut lines = Lines { r: BufReader::new(input), lineno: 0 };
+    let mut lines = Lines {
+        r: BufReader::new(input),
+        lineno: 0,
+    };
     let mut ret = 0;
     while let Some(line) = lines.command() {
         let words = match makeargs(&line) {
@@ -129,8 +135,14 @@ mod tests {
 
     #[test]
     fn split_and_quote() {
-        assert_eq!(makeargs("link  set\tdev x up\n").unwrap(), ["link", "set", "dev", "x", "up"]);
-        assert_eq!(makeargs("link set x alias 'a b'c").unwrap(), ["link", "set", "x", "alias", "a b", "c"]);
+        assert_eq!(
+            makeargs("link  set\tdev x up\n").unwrap(),
+            ["link", "set", "dev", "x", "up"]
+        );
+        assert_eq!(
+            makeargs("link set x alias 'a b'c").unwrap(),
+            ["link", "set", "x", "alias", "a b", "c"]
+        );
         assert_eq!(makeargs("a \"x y\"").unwrap(), ["a", "x y"]);
         assert_eq!(makeargs("a b'c").unwrap(), ["a", "b'c"]);
         assert!(makeargs("a 'open").is_err());
@@ -140,7 +152,10 @@ mod tests {
     #[test]
     fn comments_and_continuations() {
         let text = b"link show # comment\nnetns \\\nlist\n# only comment\nlast";
-        let mut l = Lines { r: &text[..], lineno: 0 };
+        let mut l = Lines {
+            r: &text[..],
+            lineno: 0,
+        };
         assert_eq!(l.command().unwrap(), "link show ");
         assert_eq!(l.command().unwrap(), "netns list\n");
         assert_eq!(l.lineno, 3);

@@ -48,8 +48,10 @@ pub fn strtoul_prefix(s: &str, base: u32) -> (u64, usize) {
         i += 1;
     }
     let mut base = base;
-    let hex_prefix =
-        i + 1 < b.len() && b[i] == b'0' && (b[i + 1] | 0x20) == b'x' && b.get(i + 2).is_some_and(u8::is_ascii_hexdigit);
+    let hex_prefix = i + 1 < b.len()
+        && b[i] == b'0'
+        && (b[i + 1] | 0x20) == b'x'
+        && b.get(i + 2).is_some_and(u8::is_ascii_hexdigit);
     if (base == 0 || base == 16) && hex_prefix {
         base = 16;
         i += 2;
@@ -60,8 +62,13 @@ pub fn strtoul_prefix(s: &str, base: u32) -> (u64, usize) {
     let mut v: u64 = 0;
     let mut overflow = false;
     while i < b.len() {
-        let Some(d) = (b[i] as char).to_digit(base) else { break };
-        match v.checked_mul(base as u64).and_then(|x| x.checked_add(d as u64)) {
+        let Some(d) = (b[i] as char).to_digit(base) else {
+            break;
+        };
+        match v
+            .checked_mul(base as u64)
+            .and_then(|x| x.checked_add(d as u64))
+        {
             Some(x) => v = x,
             None => overflow = true,
         }
@@ -100,7 +107,10 @@ pub fn ipv4_loose(s: &str) -> Option<[u8; 4]> {
 
 /// get_addr_1
 pub fn get_addr_1(name: &str, family: u8) -> Option<Prefix> {
-    let mut p = Prefix { bitlen: -1, ..Prefix::default() };
+    let mut p = Prefix {
+        bitlen: -1,
+        ..Prefix::default()
+    };
     if name == "default" {
         if family == AF_MPLS {
             return None;
@@ -210,7 +220,13 @@ fn family_verbose(family: u8) -> &'static str {
 /// get_addr: iproute2 exits with 1 on a bad address.
 pub fn get_addr(arg: &str, family: u8) -> Result<Prefix, Error> {
     get_addr_1(arg, family).ok_or_else(|| {
-        Error::exit(format!("Error: {} address is expected rather than \"{arg}\".", family_verbose(family)), 1)
+        Error::exit(
+            format!(
+                "Error: {} address is expected rather than \"{arg}\".",
+                family_verbose(family)
+            ),
+            1,
+        )
     })
 }
 
@@ -223,7 +239,13 @@ pub fn get_prefix(arg: &str, family: u8) -> Result<Prefix, Error> {
         ));
     }
     get_prefix_1(arg, family).ok_or_else(|| {
-        Error::exit(format!("Error: {} prefix is expected rather than \"{arg}\".", family_verbose(family)), 1)
+        Error::exit(
+            format!(
+                "Error: {} prefix is expected rather than \"{arg}\".",
+                family_verbose(family)
+            ),
+            1,
+        )
     })
 }
 
@@ -326,7 +348,9 @@ mod tests {
         assert_eq!((p.bitlen, p.bytelen), (0, 0));
         assert!(get_prefix_1("default/0", AF_UNSPEC).is_none());
         assert_eq!(
-            get_prefix("10.0.0.300/24", AF_UNSPEC).unwrap_err().to_string(),
+            get_prefix("10.0.0.300/24", AF_UNSPEC)
+                .unwrap_err()
+                .to_string(),
             "Error: any valid prefix is expected rather than \"10.0.0.300/24\"."
         );
     }

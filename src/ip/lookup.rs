@@ -57,7 +57,12 @@ pub fn ifindex(ctx: &mut Ctx, name: &str) -> i32 {
         return i;
     }
     if let Ok(sock) = ctx.sock()
-        && let Ok(ans) = sock.talk(link::get(0, 0, Some(&crate::bytes::encode(name)), LOOKUP_MASK))
+        && let Ok(ans) = sock.talk(link::get(
+            0,
+            0,
+            Some(&crate::bytes::encode(name)),
+            LOOKUP_MASK,
+        ))
         && let Some(l) = first_link(&ans.replies)
     {
         ctx.ll_cache.remember(l.info.index, l.name);
@@ -65,7 +70,11 @@ pub fn ifindex(ctx: &mut Ctx, name: &str) -> i32 {
     }
     // ll_idx_a2n: "if%u"
     name.strip_prefix("if")
-        .map(|d| d.chars().take_while(char::is_ascii_digit).collect::<String>())
+        .map(|d| {
+            d.chars()
+                .take_while(char::is_ascii_digit)
+                .collect::<String>()
+        })
         .and_then(|d| d.parse::<u32>().ok())
         .map(|v| v as i32)
         .unwrap_or(0)

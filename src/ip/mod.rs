@@ -91,8 +91,14 @@ impl Ctx {
                 ColorWhen::Always => true,
                 ColorWhen::Auto => unsafe { libc::isatty(1) == 1 },
             };
-        let mode =
-            Mode { json: opts.json, pretty: opts.pretty, color, dark, oneline: opts.oneline, resolve: opts.resolve };
+        let mode = Mode {
+            json: opts.json,
+            pretty: opts.pretty,
+            color,
+            dark,
+            oneline: opts.oneline,
+            resolve: opts.resolve,
+        };
         Ctx {
             family: opts.family,
             p: Printer::stdout(mode),
@@ -110,7 +116,13 @@ impl Ctx {
     pub fn sock(&mut self) -> Result<&mut Socket> {
         if self.sock.is_none() {
             let s = Socket::open_with(!self.batch_mode).map_err(|e| {
-                Error::exit(format!("Cannot open netlink socket: {}", crate::error::strerror(e.errno)), 1)
+                Error::exit(
+                    format!(
+                        "Cannot open netlink socket: {}",
+                        crate::error::strerror(e.errno)
+                    ),
+                    1,
+                )
             })?;
             self.sock = Some(s);
         }
@@ -142,7 +154,9 @@ impl Ctx {
         };
         let dump = sock.dump(req)?;
         if dump.interrupted {
-            self.warn(format_args!("Dump was interrupted and may be inconsistent."));
+            self.warn(format_args!(
+                "Dump was interrupted and may be inconsistent."
+            ));
         }
         Ok(dump)
     }
@@ -221,13 +235,18 @@ pub fn usage() -> Error {
 
 /// Resolves an object word against the full table.
 fn lookup(word: &str) -> Option<(&'static str, Option<Handler>)> {
-    OBJECTS.iter().find(|(name, _)| matches(word, name)).copied()
+    OBJECTS
+        .iter()
+        .find(|(name, _)| matches(word, name))
+        .copied()
 }
 
 /// Runs one command line (`OBJECT ARGS…`), as iproute2's do_cmd.
 pub fn do_cmd(ctx: &mut Ctx, words: Vec<String>) -> Result<()> {
     let mut args = Args::new(words);
-    let Some(obj) = args.next() else { return Err(usage()) };
+    let Some(obj) = args.next() else {
+        return Err(usage());
+    };
     match lookup(&obj) {
         Some((_, Some(handler))) => handler(ctx, args),
         Some((name, None)) => Err(Error::fail(format!(
@@ -247,7 +266,10 @@ pub fn do_cmd(ctx: &mut Ctx, words: Vec<String>) -> Result<()> {
 /// Parses the global options; returns them with the remaining words. `-n NAME` enters the
 /// namespace right here, as iproute2 does while parsing.
 fn parse_options(argv: &[String]) -> Result<(Opts, Vec<String>)> {
-    let mut o = Opts { loops: 10, ..Opts::default() };
+    let mut o = Opts {
+        loops: 10,
+        ..Opts::default()
+    };
     let mut i = 0;
     while i < argv.len() {
         let raw = argv[i].as_str();
@@ -258,7 +280,11 @@ fn parse_options(argv: &[String]) -> Result<(Opts, Vec<String>)> {
         if !raw.starts_with('-') {
             break;
         }
-        let opt = if raw.starts_with("--") { &raw[1..] } else { raw };
+        let opt = if raw.starts_with("--") {
+            &raw[1..]
+        } else {
+            raw
+        };
         let value = |i: &mut usize| -> Result<String> {
             *i += 1;
             argv.get(*i).cloned().ok_or_else(usage)
@@ -305,7 +331,10 @@ fn parse_options(argv: &[String]) -> Result<(Opts, Vec<String>)> {
             o.timestamp += 1;
         } else if matches(opt, "-Version") {
             let mut p = Printer::stdout(Mode::default());
-            p.text(format_args!("ip utility, ipbox {} (follows iproute2-6.1.0)\n", env!("CARGO_PKG_VERSION")));
+            p.text(format_args!(
+                "ip utility, ipbox {} (follows iproute2-6.1.0)\n",
+                env!("CARGO_PKG_VERSION")
+            ));
             p.flush();
             std::process::exit(0);
         } else if matches(opt, "-force") {
@@ -339,7 +368,9 @@ fn parse_options(argv: &[String]) -> Result<(Opts, Vec<String>)> {
         } else if opt == "-echo" {
             o.echo = true;
         } else {
-            return Err(Error::usage(format!("Option \"{opt}\" is unknown, try \"ip -help\".")));
+            return Err(Error::usage(format!(
+                "Option \"{opt}\" is unknown, try \"ip -help\"."
+            )));
         }
         i += 1;
     }
@@ -394,7 +425,10 @@ pub fn main(argv: Vec<String>, object: Option<String>) -> i32 {
                 // EXIT_FAILURE it goes on as a plain `ip` with the first word as the object
                 // (an object ipbox does not serve just says so)
                 let served = lookup(&obj).is_some_and(|(_, h)| h.is_some());
-                match do_cmd(&mut ctx, std::iter::once(obj).chain(rest.iter().cloned()).collect()) {
+                match do_cmd(
+                    &mut ctx,
+                    std::iter::once(obj).chain(rest.iter().cloned()).collect(),
+                ) {
                     Ok(()) => return finish(&mut ctx, 0),
                     Err(e) if served && e.code() == 1 && !e.exits() => {
                         report(Some(&mut ctx), e);
@@ -468,7 +502,10 @@ mod tests {
     #[test]
     fn options_in_iproute2_order() {
         let (o, rest) = parse_options(&words("-s -s -d -j -p -br -4 link show")).unwrap();
-        assert_eq!((o.stats, o.details, o.json, o.pretty, o.brief, o.family), (2, 1, true, true, true, AF_INET));
+        assert_eq!(
+            (o.stats, o.details, o.json, o.pretty, o.brief, o.family),
+            (2, 1, true, true, true, AF_INET)
+        );
         assert_eq!(rest, words("link show"));
         // -h is -human, -f is -family, -b is -batch, -r is -resolve, -a is -all
         let (o, _) = parse_options(&words("-h -r -a --json")).unwrap();
@@ -477,12 +514,21 @@ mod tests {
         let (_, rest) = parse_options(&words("-- -x")).unwrap();
         assert_eq!(rest, words("-x"));
         let e = parse_options(&words("-jp link")).unwrap_err();
-        assert_eq!(e.to_string(), "Option \"-jp\" is unknown, try \"ip -help\".");
+        assert_eq!(
+            e.to_string(),
+            "Option \"-jp\" is unknown, try \"ip -help\"."
+        );
         assert_eq!(e.code(), 255);
         assert!(parse_options(&words("-color=bogus")).is_err());
-        assert_eq!(parse_options(&words("-c=never")).unwrap().0.color, ColorWhen::Never);
+        assert_eq!(
+            parse_options(&words("-c=never")).unwrap().0.color,
+            ColorWhen::Never
+        );
         let e = parse_options(&words("-f foo")).unwrap_err();
-        assert_eq!(e.to_string(), "Error: argument \"foo\" is wrong: invalid protocol family");
+        assert_eq!(
+            e.to_string(),
+            "Error: argument \"foo\" is wrong: invalid protocol family"
+        );
         let e = parse_options(&words("-rc abc")).unwrap_err();
         assert_eq!(e.to_string(), "Invalid rcvbuf size 'abc'");
     }

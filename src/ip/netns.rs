@@ -32,11 +32,14 @@ fn usage() -> Error {
 }
 
 const COMMANDS: &[&str] = &[
-    "list", "show", "lst", "list-id", "help", "add", "set", "delete", "identify", "pids", "exec", "monitor", "attach",
+    "list", "show", "lst", "list-id", "help", "add", "set", "delete", "identify", "pids", "exec",
+    "monitor", "attach",
 ];
 
 pub fn run(ctx: &mut Ctx, mut args: Args) -> Result<()> {
-    let Some(cmd) = args.next() else { return list(ctx) };
+    let Some(cmd) = args.next() else {
+        return list(ctx);
+    };
     if !ctx.opts.all
         && let Some(name) = args.peek()
         && invalid_name(name)
@@ -81,7 +84,9 @@ pub fn run(ctx: &mut Ctx, mut args: Args) -> Result<()> {
 pub fn nsid_from_name(ctx: &mut Ctx, name: &str) -> Option<i32> {
     let fd = open_fd(name).ok()?;
     match ctx.sock().ok()?.talk(nsid::get_by_fd(fd.as_raw_fd())) {
-        Ok(answer) => nsid::first(answer.messages()).map(|n| n.nsid).filter(|&n| n >= 0),
+        Ok(answer) => nsid::first(answer.messages())
+            .map(|n| n.nsid)
+            .filter(|&n| n >= 0),
         Err(e) => {
             ctx.warn(format_args!("{e}"));
             None
@@ -111,7 +116,9 @@ fn find_name(ctx: &mut Ctx, id: i32) -> Option<String> {
     if id < 0 {
         return None;
     }
-    names().into_iter().find(|name| nsid_from_name(ctx, name) == Some(id))
+    names()
+        .into_iter()
+        .find(|name| nsid_from_name(ctx, name) == Some(id))
 }
 
 fn list(ctx: &mut Ctx) -> Result<()> {
@@ -155,7 +162,10 @@ fn list_id(ctx: &mut Ctx, mut args: Args) -> Result<()> {
             None => return Err(invarg(&format!("\"{w}\" value is invalid"), &v)),
             // iproute2 names the word after the value here (its argv[1]).
             Some(n) if n < 0 => {
-                return Err(invarg(&format!("\"{w}\" value should be >= 0"), args.peek().unwrap_or("(null)")));
+                return Err(invarg(
+                    &format!("\"{w}\" value should be >= 0"),
+                    args.peek().unwrap_or("(null)"),
+                ));
             }
             Some(n) => *slot = Some(n),
         }
@@ -207,7 +217,11 @@ fn print_nsid(ctx: &mut Ctx, rec: &Nsid) {
         if cur < 0 {
             p.text_str("current-nsid unassigned ");
         } else {
-            p.int("current-nsid", cur.into(), format_args!("current-nsid {cur} "));
+            p.int(
+                "current-nsid",
+                cur.into(),
+                format_args!("current-nsid {cur} "),
+            );
         }
     }
     let key = rec.current.unwrap_or(rec.nsid);
@@ -231,7 +245,8 @@ fn print_nsid(ctx: &mut Ctx, rec: &Nsid) {
         None => None,
     };
     if let Some(name) = name {
-        ctx.p.string("name", &name, format_args!("(iproute2 netns name: {name})"));
+        ctx.p
+            .string("name", &name, format_args!("(iproute2 netns name: {name})"));
     }
     ctx.p.text_str("\n");
     ctx.p.close_object();
@@ -251,15 +266,31 @@ fn add(ctx: &mut Ctx, mut args: Args, create: bool) -> Result<()> {
             _ => return Err(Error::fail(format!("Invalid PID: {p}"))),
         }
     };
-    let Some(name) = name else { return Err(Error::fail("No netns name specified")) };
+    let Some(name) = name else {
+        return Err(Error::fail("No netns name specified"));
+    };
     let path = path_of(&name);
 
     match nix::unistd::mkdir(RUN_DIR, Mode::from_bits_truncate(0o755)) {
         Ok(()) | Err(nix::errno::Errno::EEXIST) => {}
-        Err(e) => return Err(Error::fail(format!("mkdir {RUN_DIR} failed: {}", errno_text(e)))),
+        Err(e) => {
+            return Err(Error::fail(format!(
+                "mkdir {RUN_DIR} failed: {}",
+                errno_text(e)
+            )));
+        }
     }
-    let lock = open(RUN_DIR, OFlag::O_RDONLY | OFlag::O_DIRECTORY | OFlag::O_CLOEXEC, Mode::empty())
-        .map_err(|e| Error::fail(format!("Cannot open netns runtime directory \"{RUN_DIR}\": {}", errno_text(e))))?;
+    let lock = open(
+        RUN_DIR,
+        OFlag::O_RDONLY | OFlag::O_DIRECTORY | OFlag::O_CLOEXEC,
+        Mode::empty(),
+    )
+    .map_err(|e| {
+        Error::fail(format!(
+            "Cannot open netns runtime directory \"{RUN_DIR}\": {}",
+            errno_text(e)
+        ))
+    })?;
     // SAFETY: flock on a descriptor we own.
     let locked = unsafe { libc::flock(lock.as_raw_fd(), libc::LOCK_EX) } == 0;
     if !locked {
@@ -270,17 +301,35 @@ fn add(ctx: &mut Ctx, mut args: Args, create: bool) -> Result<()> {
     }
     let mut made_mount = false;
     let shared = loop {
-        match mount(Some(""), RUN_DIR, Some("none"), MsFlags::MS_SHARED | MsFlags::MS_REC, None::<&str>) {
+        match mount(
+            Some(""),
+            RUN_DIR,
+            Some("none"),
+            MsFlags::MS_SHARED | MsFlags::MS_REC,
+            None::<&str>,
+        ) {
             Ok(()) => break Ok(()),
             Err(nix::errno::Errno::EINVAL) if !made_mount => {
-                if let Err(e) =
-                    mount(Some(RUN_DIR), RUN_DIR, Some("none"), MsFlags::MS_BIND | MsFlags::MS_REC, None::<&str>)
-                {
-                    break Err(format!("mount --bind {RUN_DIR} {RUN_DIR} failed: {}", errno_text(e)));
+                if let Err(e) = mount(
+                    Some(RUN_DIR),
+                    RUN_DIR,
+                    Some("none"),
+                    MsFlags::MS_BIND | MsFlags::MS_REC,
+                    None::<&str>,
+                ) {
+                    break Err(format!(
+                        "mount --bind {RUN_DIR} {RUN_DIR} failed: {}",
+                        errno_text(e)
+                    ));
                 }
                 made_mount = true;
             }
-            Err(e) => break Err(format!("mount --make-shared {RUN_DIR} failed: {}", errno_text(e))),
+            Err(e) => {
+                break Err(format!(
+                    "mount --make-shared {RUN_DIR} failed: {}",
+                    errno_text(e)
+                ));
+            }
         }
     };
     drop(lock);
@@ -291,7 +340,12 @@ fn add(ctx: &mut Ctx, mut args: Args, create: bool) -> Result<()> {
         OFlag::O_RDONLY | OFlag::O_CREAT | OFlag::O_EXCL | OFlag::O_CLOEXEC,
         Mode::empty(),
     )
-    .map_err(|e| Error::fail(format!("Cannot create namespace file \"{path}\": {}", errno_text(e))))?;
+    .map_err(|e| {
+        Error::fail(format!(
+            "Cannot create namespace file \"{path}\": {}",
+            errno_text(e)
+        ))
+    })?;
     drop(file);
 
     let proc_path = match pid {
@@ -299,10 +353,17 @@ fn add(ctx: &mut Ctx, mut args: Args, create: bool) -> Result<()> {
         None => "/proc/self/ns/net".to_string(),
     };
     let saved = if create {
-        let saved = open("/proc/self/ns/net", OFlag::O_RDONLY | OFlag::O_CLOEXEC, Mode::empty())
-            .map_err(|e| Error::exit(format!("Cannot open init namespace: {}", errno_text(e)), 1))?;
+        let saved = open(
+            "/proc/self/ns/net",
+            OFlag::O_RDONLY | OFlag::O_CLOEXEC,
+            Mode::empty(),
+        )
+        .map_err(|e| Error::exit(format!("Cannot open init namespace: {}", errno_text(e)), 1))?;
         if let Err(e) = unshare(CloneFlags::CLONE_NEWNET) {
-            ctx.warn(format_args!("Failed to create a new network namespace \"{name}\": {}", errno_text(e)));
+            ctx.warn(format_args!(
+                "Failed to create a new network namespace \"{name}\": {}",
+                errno_text(e)
+            ));
             remove_file(ctx, &name);
             return Err(Error::silent(1));
         }
@@ -318,14 +379,21 @@ fn add(ctx: &mut Ctx, mut args: Args, create: bool) -> Result<()> {
         None::<&str>,
     );
     if let Some(saved) = &saved {
-        setns(saved, CloneFlags::CLONE_NEWNET).map_err(|e| Error::exit(format!("setns: {}", errno_text(e)), 1))?;
+        setns(saved, CloneFlags::CLONE_NEWNET)
+            .map_err(|e| Error::exit(format!("setns: {}", errno_text(e)), 1))?;
     }
     if let Err(e) = bound {
-        ctx.warn(format_args!("Bind {proc_path} -> {path} failed: {}", errno_text(e)));
+        ctx.warn(format_args!(
+            "Bind {proc_path} -> {path} failed: {}",
+            errno_text(e)
+        ));
         if create {
             remove_file(ctx, &name);
         } else if let Err(e) = std::fs::remove_file(crate::bytes::os(&path)) {
-            ctx.warn(format_args!("Cannot remove namespace file \"{path}\": {}", io_text(&e)));
+            ctx.warn(format_args!(
+                "Cannot remove namespace file \"{path}\": {}",
+                io_text(&e)
+            ));
         }
         return Err(Error::silent(1));
     }
@@ -340,7 +408,10 @@ fn remove_file(ctx: &mut Ctx, name: &str) -> bool {
     match std::fs::remove_file(&os) {
         Ok(()) => true,
         Err(e) => {
-            ctx.warn(format_args!("Cannot remove namespace file \"{path}\": {}", io_text(&e)));
+            ctx.warn(format_args!(
+                "Cannot remove namespace file \"{path}\": {}",
+                io_text(&e)
+            ));
             false
         }
     }
@@ -356,13 +427,23 @@ fn delete(ctx: &mut Ctx, mut args: Args) -> Result<()> {
         return Ok(());
     }
     // iproute2 6.1 removes the first name only; further words are ignored.
-    let Some(name) = args.next() else { return Err(Error::fail("No netns name specified")) };
-    if remove_file(ctx, &name) { Ok(()) } else { Err(Error::silent(1)) }
+    let Some(name) = args.next() else {
+        return Err(Error::fail("No netns name specified"));
+    };
+    if remove_file(ctx, &name) {
+        Ok(())
+    } else {
+        Err(Error::silent(1))
+    }
 }
 
 fn set(ctx: &mut Ctx, mut args: Args) -> Result<()> {
-    let Some(name) = args.next() else { return Err(Error::fail("No netns name specified")) };
-    let Some(v) = args.next() else { return Err(Error::fail("No nsid specified")) };
+    let Some(name) = args.next() else {
+        return Err(Error::fail("No netns name specified"));
+    };
+    let Some(v) = args.next() else {
+        return Err(Error::fail("No nsid specified"));
+    };
     let id = if v == "auto" {
         -1
     } else {
@@ -373,8 +454,15 @@ fn set(ctx: &mut Ctx, mut args: Args) -> Result<()> {
         }
     };
     let path = path_of(&name);
-    if let Err(e) = open(crate::bytes::os(&path).as_os_str(), OFlag::O_RDONLY | OFlag::O_CLOEXEC, Mode::empty()) {
-        return Err(Error::fail(format!("Cannot open network namespace \"{name}\": {}", errno_text(e))));
+    if let Err(e) = open(
+        crate::bytes::os(&path).as_os_str(),
+        OFlag::O_RDONLY | OFlag::O_CLOEXEC,
+        Mode::empty(),
+    ) {
+        return Err(Error::fail(format!(
+            "Cannot open network namespace \"{name}\": {}",
+            errno_text(e)
+        )));
     }
     let fd = open_fd(&name).map_err(|_| Error::silent(1))?;
     ctx.talk(nsid::set(fd.as_raw_fd(), id))?;
@@ -389,7 +477,9 @@ fn identify(ctx: &mut Ctx, mut args: Args) -> Result<()> {
     let pid = match (args.next(), args.next()) {
         (None, _) => "self".to_string(),
         (Some(_), Some(_)) => return Err(Error::fail("extra arguments specified")),
-        (Some(p), None) if !is_pid(&p) => return Err(Error::fail(format!("Specified string '{p}' is not a pid"))),
+        (Some(p), None) if !is_pid(&p) => {
+            return Err(Error::fail(format!("Specified string '{p}' is not a pid")));
+        }
         (Some(p), None) => p,
     };
     let target = std::fs::metadata(format!("/proc/{pid}/ns/net"))
@@ -408,20 +498,28 @@ fn identify(ctx: &mut Ctx, mut args: Args) -> Result<()> {
             }
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-        Err(e) => return Err(Error::fail(format!("Failed to open directory {RUN_DIR}:{}", io_text(&e)))),
+        Err(e) => {
+            return Err(Error::fail(format!(
+                "Failed to open directory {RUN_DIR}:{}",
+                io_text(&e)
+            )));
+        }
     }
     ctx.p.text(format_args!("{found}\n"));
     Ok(())
 }
 
 fn pids(ctx: &mut Ctx, mut args: Args) -> Result<()> {
-    let Some(name) = args.next() else { return Err(Error::fail("No netns name specified")) };
+    let Some(name) = args.next() else {
+        return Err(Error::fail("No netns name specified"));
+    };
     if !args.is_empty() {
         return Err(Error::fail("extra arguments specified"));
     }
     let ns = std::fs::metadata(crate::bytes::os(&path_of(&name)))
         .map_err(|e| Error::fail(format!("Cannot open network namespace: {}", io_text(&e))))?;
-    let dir = std::fs::read_dir("/proc/").map_err(|e| Error::fail(format!("Open of /proc failed: {}", io_text(&e))))?;
+    let dir = std::fs::read_dir("/proc/")
+        .map_err(|e| Error::fail(format!("Open of /proc failed: {}", io_text(&e))))?;
     for e in dir.flatten() {
         let n = e.file_name().to_string_lossy().into_owned();
         if !is_pid(&n) {
@@ -456,13 +554,19 @@ fn exec(ctx: &mut Ctx, args: Args) -> Result<()> {
         }
         return Ok(());
     }
-    let Some(name) = words.first() else { return Err(Error::fail("No netns name specified")) };
+    let Some(name) = words.first() else {
+        return Err(Error::fail("No netns name specified"));
+    };
     if words.len() < 2 {
         return Err(Error::fail("No command specified"));
     }
     ctx.p.flush();
     let code = crate::netns::exec_in(name, &words[1..], ctx.batch_mode)?;
-    if code == 0 { Ok(()) } else { Err(Error::silent(code as u8)) }
+    if code == 0 {
+        Ok(())
+    } else {
+        Err(Error::silent(code as u8))
+    }
 }
 
 /// Prints `add NAME` / `delete NAME` as entries appear in and leave /run/netns.
@@ -472,14 +576,25 @@ fn monitor(ctx: &mut Ctx) -> Result<()> {
         .map_err(|e| Error::fail(format!("inotify_init failed: {}", errno_text(e))))?;
     match nix::unistd::mkdir(RUN_DIR, Mode::from_bits_truncate(0o755)) {
         Ok(()) | Err(nix::errno::Errno::EEXIST) => {}
-        Err(e) => return Err(Error::fail(format!("mkdir {RUN_DIR} failed: {}", errno_text(e)))),
+        Err(e) => {
+            return Err(Error::fail(format!(
+                "mkdir {RUN_DIR} failed: {}",
+                errno_text(e)
+            )));
+        }
     }
     ino.add_watch(RUN_DIR, AddWatchFlags::IN_CREATE | AddWatchFlags::IN_DELETE)
         .map_err(|e| Error::fail(format!("inotify_add_watch failed: {}", errno_text(e))))?;
     loop {
-        let events = ino.read_events().map_err(|e| Error::fail(format!("read failed: {}", errno_text(e))))?;
+        let events = ino
+            .read_events()
+            .map_err(|e| Error::fail(format!("read failed: {}", errno_text(e))))?;
         for ev in events {
-            let name = ev.name.as_ref().map(|n| crate::bytes::decode(n.as_bytes()).into_owned()).unwrap_or_default();
+            let name = ev
+                .name
+                .as_ref()
+                .map(|n| crate::bytes::decode(n.as_bytes()).into_owned())
+                .unwrap_or_default();
             if ev.mask.contains(AddWatchFlags::IN_CREATE) {
                 ctx.p.text(format_args!("add {name}\n"));
             }

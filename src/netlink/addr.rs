@@ -68,7 +68,11 @@ impl<'a> Addr<'a> {
         }
         let hdr = IfAddr::parse(payload)?;
         let t: Table<'a, 16> = Table::parse(&payload[8..]);
-        let mut a = Addr { deleted: ty == RTM_DELADDR, hdr, ..Addr::default() };
+        let mut a = Addr {
+            deleted: ty == RTM_DELADDR,
+            hdr,
+            ..Addr::default()
+        };
         a.local = t.get(IFA_LOCAL);
         a.address = t.get(IFA_ADDRESS);
         if a.local.is_none() {
@@ -94,7 +98,14 @@ impl<'a> Addr<'a> {
 
 /// RTM_GETADDR dump for a family, optionally one device (strict checking filters by index).
 pub fn dump(family: u8, index: u32) -> Request {
-    Request::new(RTM_GETADDR, 0).header(&IfAddr { family, index, ..IfAddr::default() }.bytes())
+    Request::new(RTM_GETADDR, 0).header(
+        &IfAddr {
+            family,
+            index,
+            ..IfAddr::default()
+        }
+        .bytes(),
+    )
 }
 
 #[cfg(test)]
@@ -103,8 +114,15 @@ mod tests {
 
     #[test]
     fn decode_and_fallbacks() {
-        let mut r = Request::new(RTM_NEWADDR, 0)
-            .header(&IfAddr { family: 2, prefixlen: 24, index: 3, ..Default::default() }.bytes());
+        let mut r = Request::new(RTM_NEWADDR, 0).header(
+            &IfAddr {
+                family: 2,
+                prefixlen: 24,
+                index: 3,
+                ..Default::default()
+            }
+            .bytes(),
+        );
         r.attr(IFA_ADDRESS, &[10, 0, 0, 1]);
         r.attr(IFA_CACHEINFO, &[0xff; 16]);
         let b = r.finish(1, 0).to_vec();
@@ -113,7 +131,13 @@ mod tests {
         assert_eq!(a.cacheinfo.unwrap().valid, u32::MAX);
         assert!(Addr::parse(RTM_NEWADDR, &[1, 2, 3]).is_none());
         // short cacheinfo and short address never panic
-        let mut r = Request::new(RTM_NEWADDR, 0).header(&IfAddr { family: 10, ..Default::default() }.bytes());
+        let mut r = Request::new(RTM_NEWADDR, 0).header(
+            &IfAddr {
+                family: 10,
+                ..Default::default()
+            }
+            .bytes(),
+        );
         r.attr(IFA_LOCAL, &[1, 2]);
         r.attr(IFA_CACHEINFO, &[1, 2, 3]);
         let b = r.finish(1, 0).to_vec();

@@ -143,7 +143,13 @@ mod tests {
     #[test]
     fn hostile_input_never_panics() {
         // length beyond buffer, length < 4, truncated header, huge type
-        for d in [vec![200, 0, 1, 0, 0, 0], vec![2, 0, 1, 0], vec![8, 0], attr(0x3fff, &[9; 4]), attr(5, b"no-nul")] {
+        for d in [
+            vec![200, 0, 1, 0, 0, 0],
+            vec![2, 0, 1, 0],
+            vec![8, 0],
+            attr(0x3fff, &[9; 4]),
+            attr(5, b"no-nul"),
+        ] {
             let t: Table<8> = Table::parse(&d);
             let _ = (t.u32(1), t.str(5), t.u64(5));
             let _ = attrs(&d).count();

@@ -64,7 +64,9 @@ pub fn dump(master: i32) -> Request {
 
 /// Every AF_BRIDGE entry in a dump.
 pub fn entries(dump: &[u8]) -> Vec<FdbEntry> {
-    super::msg::Messages::new(dump).filter_map(|m| FdbEntry::parse(m.ty, m.payload)).collect()
+    super::msg::Messages::new(dump)
+        .filter_map(|m| FdbEntry::parse(m.ty, m.payload))
+        .collect()
 }
 
 #[cfg(test)]
@@ -90,7 +92,11 @@ mod tests {
         let b = msg(
             3,
             NUD_REACHABLE,
-            &[(NDA_LLADDR, &[2, 0, 0, 0, 0, 1]), (NDA_MASTER, &5u32.to_ne_bytes()), (NDA_CACHEINFO, &ci)],
+            &[
+                (NDA_LLADDR, &[2, 0, 0, 0, 0, 1]),
+                (NDA_MASTER, &5u32.to_ne_bytes()),
+                (NDA_CACHEINFO, &ci),
+            ],
         );
         let e = entries(&b);
         assert_eq!(e.len(), 1);
@@ -104,7 +110,15 @@ mod tests {
     #[test]
     fn hostile_entries_never_panic() {
         assert!(FdbEntry::parse(RTM_NEWNEIGH, &[7, 0, 0]).is_none());
-        let b = msg(3, 0, &[(NDA_LLADDR, &[1, 2, 3]), (NDA_CACHEINFO, &[0; 9]), (NDA_MASTER, &[1])]);
+        let b = msg(
+            3,
+            0,
+            &[
+                (NDA_LLADDR, &[1, 2, 3]),
+                (NDA_CACHEINFO, &[0; 9]),
+                (NDA_MASTER, &[1]),
+            ],
+        );
         let e = entries(&b);
         assert_eq!(e[0].mac, None);
         assert_eq!(e[0].updated, None);

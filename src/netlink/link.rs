@@ -93,8 +93,14 @@ impl Stats64 {
     fn parse(p: &[u8], wide: bool) -> Stats64 {
         let w = if wide { 8 } else { 4 };
         let f = |i: usize| -> u64 {
-            let Some(b) = p.get(i * w..i * w + w) else { return 0 };
-            if wide { get_u64(b).unwrap_or(0) } else { get_u32(b).unwrap_or(0).into() }
+            let Some(b) = p.get(i * w..i * w + w) else {
+                return 0;
+            };
+            if wide {
+                get_u64(b).unwrap_or(0)
+            } else {
+                get_u32(b).unwrap_or(0).into()
+            }
         };
         Stats64 {
             rx_packets: f(0),
@@ -187,7 +193,11 @@ impl<'a> Link<'a> {
         }
         let info = IfInfo::parse(payload)?;
         let t: Table<'a, IFLA_MAX_KNOWN> = Table::parse(&payload[16..]);
-        let mut l = Link { deleted: ty == RTM_DELLINK, info, ..Link::default() };
+        let mut l = Link {
+            deleted: ty == RTM_DELLINK,
+            info,
+            ..Link::default()
+        };
         l.name = t.str(IFLA_IFNAME)?;
         l.mtu = t.u32(IFLA_MTU);
         l.qdisc = t.str(IFLA_QDISC);
@@ -244,7 +254,10 @@ impl<'a> Link<'a> {
             l.addr_gen_mode = t6.u8(IFLA_INET6_ADDR_GEN_MODE);
         }
         if let Some(props) = t.get(IFLA_PROP_LIST) {
-            l.altnames = attrs(props).filter(|(ty, _)| *ty == IFLA_ALT_IFNAME).map(|(_, p)| cstr(p)).collect();
+            l.altnames = attrs(props)
+                .filter(|(ty, _)| *ty == IFLA_ALT_IFNAME)
+                .map(|(_, p)| cstr(p))
+                .collect();
         }
         Some(l)
     }
@@ -260,16 +273,29 @@ pub fn parse_brief(ty: u16, payload: &[u8]) -> Option<(i32, &[u8], u32)> {
         return None;
     }
     let info = IfInfo::parse(payload)?;
-    let name = attrs(&payload[16..]).find(|(t, _)| *t == IFLA_IFNAME).map(|(_, p)| cstr(p))?;
+    let name = attrs(&payload[16..])
+        .find(|(t, _)| *t == IFLA_IFNAME)
+        .map(|(_, p)| cstr(p))?;
     Some((info.index, name, info.flags))
 }
 
 /// RTM_GETLINK for one link by name (IFLA_IFNAME, or IFLA_ALT_IFNAME for names that are not
 /// valid ifnames) or by index.
 pub fn get(family: u8, index: i32, name: Option<&[u8]>, ext_mask: u32) -> Request {
-    let mut r = Request::new(RTM_GETLINK, 0).header(&IfInfo { family, index, ..IfInfo::default() }.bytes());
+    let mut r = Request::new(RTM_GETLINK, 0).header(
+        &IfInfo {
+            family,
+            index,
+            ..IfInfo::default()
+        }
+        .bytes(),
+    );
     if let Some(n) = name {
-        let attr = if valid_ifname(n) { IFLA_IFNAME } else { IFLA_ALT_IFNAME };
+        let attr = if valid_ifname(n) {
+            IFLA_IFNAME
+        } else {
+            IFLA_ALT_IFNAME
+        };
         r.strz(attr, n);
     }
     r.u32(IFLA_EXT_MASK, ext_mask);
@@ -280,7 +306,13 @@ pub fn get(family: u8, index: i32, name: Option<&[u8]>, ext_mask: u32) -> Reques
 /// For a protocol family (AF_INET, AF_INET6 …) iproute2 sends the bare header: the IPv6 handler
 /// of the kernel rejects any attribute.
 pub fn dump(family: u8, ext_mask: u32, master: Option<i32>, kind: Option<&[u8]>) -> Request {
-    let mut r = Request::new(RTM_GETLINK, 0).header(&IfInfo { family, ..IfInfo::default() }.bytes());
+    let mut r = Request::new(RTM_GETLINK, 0).header(
+        &IfInfo {
+            family,
+            ..IfInfo::default()
+        }
+        .bytes(),
+    );
     if !matches!(family, 0 | 7 | 17) {
         return r;
     }
@@ -298,7 +330,11 @@ pub fn dump(family: u8, ext_mask: u32, master: Option<i32>, kind: Option<&[u8]>)
 
 /// iproute2's check_ifname: non-empty, shorter than IFNAMSIZ, no '/' and no white space.
 pub fn valid_ifname(n: &[u8]) -> bool {
-    !n.is_empty() && n.len() < 16 && !n.iter().any(|&b| b == b'/' || b.is_ascii_whitespace() || b == 0x0b)
+    !n.is_empty()
+        && n.len() < 16
+        && !n
+            .iter()
+            .any(|&b| b == b'/' || b.is_ascii_whitespace() || b == 0x0b)
 }
 
 pub fn first_link(bytes: &[u8]) -> Option<Link<'_>> {
@@ -310,8 +346,14 @@ mod tests {
     use super::*;
 
     fn msg(attrs: &[(u16, &[u8])]) -> Vec<u8> {
-        let mut r =
-            Request::new(RTM_NEWLINK, 0).header(&IfInfo { index: 3, flags: IFF_UP, ..Default::default() }.bytes());
+        let mut r = Request::new(RTM_NEWLINK, 0).header(
+            &IfInfo {
+                index: 3,
+                flags: IFF_UP,
+                ..Default::default()
+            }
+            .bytes(),
+        );
         for (t, p) in attrs {
             r.attr(*t, p);
         }
@@ -321,7 +363,11 @@ mod tests {
 
     #[test]
     fn decode_basic_link() {
-        let p = msg(&[(IFLA_IFNAME, b"v0\0"), (IFLA_MTU, &1500u32.to_ne_bytes()), (IFLA_OPERSTATE, &[6])]);
+        let p = msg(&[
+            (IFLA_IFNAME, b"v0\0"),
+            (IFLA_MTU, &1500u32.to_ne_bytes()),
+            (IFLA_OPERSTATE, &[6]),
+        ]);
         let l = Link::parse(RTM_NEWLINK, &p).unwrap();
         assert_eq!(l.name, b"v0");
         assert_eq!(l.info.index, 3);

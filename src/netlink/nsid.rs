@@ -57,7 +57,11 @@ pub fn decode(ty: u16, payload: &[u8]) -> Option<Nsid> {
         return None;
     }
     let t: Table<8> = Table::parse(payload.get(4..)?);
-    Some(Nsid { nsid: t.i32(NETNSA_NSID)?, current: t.i32(NETNSA_CURRENT_NSID), deleted: ty == RTM_DELNSID })
+    Some(Nsid {
+        nsid: t.i32(NETNSA_NSID)?,
+        current: t.i32(NETNSA_CURRENT_NSID),
+        deleted: ty == RTM_DELNSID,
+    })
 }
 
 /// The first id found in a reply.
@@ -75,7 +79,14 @@ mod tests {
         r.i32(NETNSA_NSID, 5);
         let bytes = r.finish(1, 0).to_vec();
         let m = Messages::new(&bytes).next().unwrap();
-        assert_eq!(decode(m.ty, m.payload), Some(Nsid { nsid: 5, current: None, deleted: false }));
+        assert_eq!(
+            decode(m.ty, m.payload),
+            Some(Nsid {
+                nsid: 5,
+                current: None,
+                deleted: false
+            })
+        );
         assert_eq!(decode(RTM_NEWLINK, m.payload), None);
         assert_eq!(decode(RTM_NEWNSID, &[0, 0]), None);
         assert_eq!(decode(RTM_NEWNSID, &[0, 0, 0, 0]), None);
@@ -89,7 +100,12 @@ mod tests {
         assert_eq!(b.len(), 28);
         assert_eq!(
             &b[20..24],
-            &8u16.to_ne_bytes().iter().chain(&NETNSA_FD.to_ne_bytes()).copied().collect::<Vec<_>>()[..]
+            &8u16
+                .to_ne_bytes()
+                .iter()
+                .chain(&NETNSA_FD.to_ne_bytes())
+                .copied()
+                .collect::<Vec<_>>()[..]
         );
     }
 }

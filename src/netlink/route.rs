@@ -94,7 +94,10 @@ pub struct Via<'a> {
 
 impl<'a> Via<'a> {
     fn parse(p: &'a [u8]) -> Option<Via<'a>> {
-        Some(Via { family: get_u16(p)?, addr: p.get(2..)? })
+        Some(Via {
+            family: get_u16(p)?,
+            addr: p.get(2..)?,
+        })
     }
 }
 
@@ -145,7 +148,10 @@ pub struct Metrics<'a> {
 impl<'a> Metrics<'a> {
     fn parse(p: &'a [u8]) -> Metrics<'a> {
         let t: Table<'a, { RTAX_MAX as usize + 1 }> = Table::parse(p);
-        let mut m = Metrics { lock: t.u32(RTAX_LOCK).unwrap_or(0), ..Metrics::default() };
+        let mut m = Metrics {
+            lock: t.u32(RTAX_LOCK).unwrap_or(0),
+            ..Metrics::default()
+        };
         for i in 2..=RTAX_MAX {
             let Some(raw) = t.get(i) else { continue };
             m.values[i as usize] = if i == RTAX_CC_ALGO {
@@ -178,7 +184,12 @@ fn parse_multipath(mut p: &[u8]) -> Vec<NextHop<'_>> {
         if len > p.len() || len < 8 {
             break;
         }
-        let mut nh = NextHop { flags: p[2], hops: p[3], ifindex: get_i32(&p[4..]).unwrap_or(0), ..NextHop::default() };
+        let mut nh = NextHop {
+            flags: p[2],
+            hops: p[3],
+            ifindex: get_i32(&p[4..]).unwrap_or(0),
+            ..NextHop::default()
+        };
         if len > 8 {
             let t: Table<'_, RTA_MAX_KNOWN> = Table::parse(&p[8..len]);
             nh.gateway = t.get(RTA_GATEWAY);
@@ -263,19 +274,29 @@ impl<'a> Route<'a> {
 
     /// Every interface index the route refers to (for resolving names before printing).
     pub fn ifindexes(&self) -> impl Iterator<Item = u32> + '_ {
-        self.oif.into_iter().chain(self.iif).chain(self.multipath.iter().flatten().map(|nh| nh.ifindex as u32))
+        self.oif
+            .into_iter()
+            .chain(self.iif)
+            .chain(self.multipath.iter().flatten().map(|nh| nh.ifindex as u32))
     }
 }
 
 /// All routes of a dump buffer (other messages are skipped).
 pub fn routes(data: &[u8]) -> Vec<Route<'_>> {
-    super::msg::Messages::new(data).filter_map(|m| Route::parse(m.ty, m.payload)).collect()
+    super::msg::Messages::new(data)
+        .filter_map(|m| Route::parse(m.ty, m.payload))
+        .collect()
 }
 
 /// The RTM_GETROUTE dump of iproute2's rtnl_routedump_req with iproute_dump_filter: the
 /// kernel filters by protocol, cloned-ness, table and output device (strict checking).
 pub fn dump(family: u8, protocol: u8, cloned: bool, table: u32, oif: u32) -> Request {
-    let hdr = RtMsg { family, protocol, flags: if cloned { RTM_F_CLONED } else { 0 }, ..RtMsg::default() };
+    let hdr = RtMsg {
+        family,
+        protocol,
+        flags: if cloned { RTM_F_CLONED } else { 0 },
+        ..RtMsg::default()
+    };
     let mut r = Request::new(RTM_GETROUTE, 0).header(&hdr.bytes());
     if table != 0 {
         r.u32(RTA_TABLE, table);
@@ -294,7 +315,10 @@ pub fn delete_of(payload: &[u8]) -> Request {
 /// The attribute types of a route payload, in order.
 #[cfg(test)]
 fn attr_types(payload: &[u8]) -> Vec<u16> {
-    payload.get(RtMsg::LEN..).map(|p| super::attr::attrs(p).map(|(t, _)| t).collect()).unwrap_or_default()
+    payload
+        .get(RtMsg::LEN..)
+        .map(|p| super::attr::attrs(p).map(|(t, _)| t).collect())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -315,7 +339,14 @@ mod tests {
 
     #[test]
     fn decodes_a_multipath_route_with_metrics() {
-        let hdr = RtMsg { family: 2, dst_len: 24, table: 254, protocol: 3, ty: 1, ..RtMsg::default() };
+        let hdr = RtMsg {
+            family: 2,
+            dst_len: 24,
+            table: 254,
+            protocol: 3,
+            ty: 1,
+            ..RtMsg::default()
+        };
         let mut p = hdr.bytes().to_vec();
         p.extend(attr(RTA_DST, &[192, 168, 10, 0]));
         let mx = [
@@ -325,8 +356,11 @@ mod tests {
         ]
         .concat();
         p.extend(attr(RTA_METRICS, &mx));
-        let mp = [rtnh(0, 0, 3, &attr(RTA_GATEWAY, &[10, 0, 0, 2])), rtnh(4, 1, 3, &attr(RTA_GATEWAY, &[10, 0, 0, 3]))]
-            .concat();
+        let mp = [
+            rtnh(0, 0, 3, &attr(RTA_GATEWAY, &[10, 0, 0, 2])),
+            rtnh(4, 1, 3, &attr(RTA_GATEWAY, &[10, 0, 0, 3])),
+        ]
+        .concat();
         p.extend(attr(RTA_MULTIPATH, &mp));
         p.extend(attr(RTA_TABLE, &1000u32.to_ne_bytes()));
         let r = Route::parse(RTM_NEWROUTE, &p).unwrap();
@@ -335,7 +369,10 @@ mod tests {
         let m = r.metrics.as_ref().unwrap();
         assert_eq!(m.lock, 1 << RTAX_MTU);
         assert_eq!(m.values[RTAX_MTU as usize], Some(MetricValue::Num(1400)));
-        assert_eq!(m.values[RTAX_CC_ALGO as usize], Some(MetricValue::Name(b"cubic")));
+        assert_eq!(
+            m.values[RTAX_CC_ALGO as usize],
+            Some(MetricValue::Name(b"cubic"))
+        );
         let nhs = r.multipath.as_ref().unwrap();
         assert_eq!(nhs.len(), 2);
         assert_eq!((nhs[1].flags, nhs[1].hops, nhs[1].ifindex), (4, 1, 3));
@@ -349,7 +386,10 @@ mod tests {
         assert!(Route::parse(RTM_NEWLINK, &[0; 12]).is_none());
         let mut p = RtMsg::default().bytes().to_vec();
         // rtnexthop with length 0, then one longer than the attribute, then a short cacheinfo
-        p.extend(attr(RTA_MULTIPATH, &[0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 0, 0]));
+        p.extend(attr(
+            RTA_MULTIPATH,
+            &[0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 0, 0],
+        ));
         p.extend(attr(RTA_CACHEINFO, &[1, 2, 3]));
         p.extend(attr(RTA_VIA, &[2]));
         p.extend(attr(RTA_METRICS, &attr(RTAX_MTU, &[1])));
@@ -357,7 +397,10 @@ mod tests {
         assert_eq!(r.multipath.as_ref().map(Vec::len), Some(0));
         assert!(r.cacheinfo.is_none());
         assert!(r.via.is_none());
-        assert_eq!(r.metrics.unwrap().values[RTAX_MTU as usize], Some(MetricValue::Num(0)));
+        assert_eq!(
+            r.metrics.unwrap().values[RTAX_MTU as usize],
+            Some(MetricValue::Num(0))
+        );
     }
 
     #[test]

@@ -65,18 +65,25 @@ fn parse_error(payload: &[u8], flags: u16) -> (i32, Option<String>) {
             if flags & NLM_F_CAPPED != 0 {
                 NLMSG_HDRLEN
             } else {
-                get_u32(rest).map(|l| align4(l as usize)).unwrap_or(NLMSG_HDRLEN)
+                get_u32(rest)
+                    .map(|l| align4(l as usize))
+                    .unwrap_or(NLMSG_HDRLEN)
             }
         }
         _ => 0,
     };
-    let msg = if flags & NLM_F_ACK_TLVS != 0 { payload.get(4 + echoed..).and_then(extack_msg) } else { None };
+    let msg = if flags & NLM_F_ACK_TLVS != 0 {
+        payload.get(4 + echoed..).and_then(extack_msg)
+    } else {
+        None
+    };
     (err.checked_neg().unwrap_or(libc::EPROTO), msg)
 }
 
 fn extack_msg(tlvs: &[u8]) -> Option<String> {
     let t: Table<8> = Table::parse(tlvs);
-    t.get(NLMSGERR_ATTR_MSG).map(|m| String::from_utf8_lossy(cstr(m)).into_owned())
+    t.get(NLMSGERR_ATTR_MSG)
+        .map(|m| String::from_utf8_lossy(cstr(m)).into_owned())
 }
 
 impl Socket {
@@ -96,9 +103,16 @@ impl Socket {
             let _ = sock.enable_strict_checking(true);
         }
         let pid = sock.pid().map_err(os_err)?;
-        let seq =
-            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as u32).unwrap_or(1);
-        Ok(Socket { sock, seq, pid, buf: vec![0; 32768] })
+        let seq = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs() as u32)
+            .unwrap_or(1);
+        Ok(Socket {
+            sock,
+            seq,
+            pid,
+            buf: vec![0; 32768],
+        })
     }
 
     fn send(&mut self, req: &mut Request) -> Result<u32, KernelError> {
@@ -112,7 +126,10 @@ impl Socket {
     /// Receives one datagram into `self.buf`, sized first with MSG_PEEK|MSG_TRUNC.
     fn recv(&mut self) -> Result<usize, KernelError> {
         loop {
-            let want = match self.sock.recv(&mut [][..], MsgFlags::PEEK | MsgFlags::TRUNC) {
+            let want = match self
+                .sock
+                .recv(&mut [][..], MsgFlags::PEEK | MsgFlags::TRUNC)
+            {
                 Ok((n, _)) => n,
                 Err(e) if e.raw_os_error() == Some(libc::EINTR) => continue,
                 Err(e) => return Err(os_err(e)),
@@ -132,7 +149,10 @@ impl Socket {
     /// MSG_PEEK|MSG_TRUNC. Returns where it starts.
     fn recv_into(&mut self, out: &mut Vec<u8>) -> Result<usize, KernelError> {
         loop {
-            let want = match self.sock.recv(&mut [][..], MsgFlags::PEEK | MsgFlags::TRUNC) {
+            let want = match self
+                .sock
+                .recv(&mut [][..], MsgFlags::PEEK | MsgFlags::TRUNC)
+            {
                 Ok((n, _)) => n,
                 Err(e) if e.raw_os_error() == Some(libc::EINTR) => continue,
                 Err(e) => return Err(os_err(e)),
@@ -145,7 +165,12 @@ impl Socket {
             // SAFETY: the kernel writes at most `room` bytes into the reserved, unused capacity;
             // the length is set to what it wrote.
             let n = unsafe {
-                libc::recv(self.sock.as_raw_fd(), out.as_mut_ptr().add(start).cast::<libc::c_void>(), room, 0)
+                libc::recv(
+                    self.sock.as_raw_fd(),
+                    out.as_mut_ptr().add(start).cast::<libc::c_void>(),
+                    room,
+                    0,
+                )
             };
             if n < 0 {
                 let e = std::io::Error::last_os_error();
@@ -166,7 +191,13 @@ impl Socket {
         req.set_flags(req.flags() | NLM_F_ACK);
         let seq = self.send(&mut req)?;
         let mut answer = Answer::default();
-        let mut ex = Exchange { seq, pid: self.pid, out: &mut answer.replies, interrupted: false, warning: None };
+        let mut ex = Exchange {
+            seq,
+            pid: self.pid,
+            out: &mut answer.replies,
+            interrupted: false,
+            warning: None,
+        };
         loop {
             let n = self.recv()?;
             match ex.absorb(&self.buf[..n]) {
@@ -191,9 +222,14 @@ impl Socket {
         if out.is_empty() {
             return Ok(());
         }
-        self.sock.send(&out[..], MsgFlags::empty()).map_err(os_err)?;
+        self.sock
+            .send(&out[..], MsgFlags::empty())
+            .map_err(os_err)?;
         let mut resp = [0u8; 1024];
-        match self.sock.recv(&mut resp[..], MsgFlags::DONTWAIT | MsgFlags::PEEK) {
+        match self
+            .sock
+            .recv(&mut resp[..], MsgFlags::DONTWAIT | MsgFlags::PEEK)
+        {
             Ok((n, _)) => {
                 for m in Messages::new(&resp[..n.min(resp.len())]) {
                     if m.ty == NLMSG_ERROR {
@@ -225,7 +261,13 @@ impl Socket {
         req.set_flags(req.flags() | NLM_F_DUMP);
         let seq = self.send(&mut req)?;
         let mut dump = Dump::default();
-        let mut ex = Exchange { seq, pid: self.pid, out: &mut dump.data, interrupted: false, warning: None };
+        let mut ex = Exchange {
+            seq,
+            pid: self.pid,
+            out: &mut dump.data,
+            interrupted: false,
+            warning: None,
+        };
         loop {
             let start = self.recv_into(ex.out)?;
             match ex.settle(start) {
@@ -290,7 +332,10 @@ impl Exchange<'_> {
                             } else {
                                 None
                             };
-                            Step::Failed(KernelError { errno: err.checked_neg().unwrap_or(libc::EPROTO), msg })
+                            Step::Failed(KernelError {
+                                errno: err.checked_neg().unwrap_or(libc::EPROTO),
+                                msg,
+                            })
                         } else {
                             Step::Done
                         };
@@ -372,7 +417,13 @@ mod tests {
     #[test]
     fn dump_keeps_ours_and_notes_interruptions() {
         let mut out = Vec::new();
-        let mut ex = Exchange { seq: 5, pid: 77, out: &mut out, interrupted: false, warning: None };
+        let mut ex = Exchange {
+            seq: 5,
+            pid: 77,
+            out: &mut out,
+            interrupted: false,
+            warning: None,
+        };
         let d1 = datagram(&[
             (RTM_NEWLINK, NLM_F_MULTI, 5, vec![1; 16]),
             (RTM_NEWLINK, NLM_F_MULTI, 4, vec![2; 16]),
@@ -389,7 +440,13 @@ mod tests {
     #[test]
     fn done_with_an_error_and_extack() {
         let mut out = Vec::new();
-        let mut ex = Exchange { seq: 9, pid: 77, out: &mut out, interrupted: false, warning: None };
+        let mut ex = Exchange {
+            seq: 9,
+            pid: 77,
+            out: &mut out,
+            interrupted: false,
+            warning: None,
+        };
         let mut p = (-libc::ENOENT).to_ne_bytes().to_vec();
         let text = b"ipv4: FIB table does not exist\0";
         p.extend_from_slice(&((4 + text.len()) as u16).to_ne_bytes());
@@ -398,14 +455,23 @@ mod tests {
         let d = datagram(&[(NLMSG_DONE, NLM_F_MULTI | NLM_F_ACK_TLVS, 9, p)]);
         assert_eq!(
             ex.absorb(&d),
-            Step::Failed(KernelError { errno: libc::ENOENT, msg: Some("ipv4: FIB table does not exist".into()) })
+            Step::Failed(KernelError {
+                errno: libc::ENOENT,
+                msg: Some("ipv4: FIB table does not exist".into())
+            })
         );
     }
 
     #[test]
     fn hostile_datagrams_end_the_walk_quietly() {
         let mut out = Vec::new();
-        let mut ex = Exchange { seq: 1, pid: 77, out: &mut out, interrupted: false, warning: None };
+        let mut ex = Exchange {
+            seq: 1,
+            pid: 77,
+            out: &mut out,
+            interrupted: false,
+            warning: None,
+        };
         // a length past the end, a header cut short, an empty DONE payload
         let mut bad = datagram(&[(RTM_NEWLINK, 0, 1, vec![0; 16])]);
         bad[0..4].copy_from_slice(&4096u32.to_ne_bytes());

@@ -98,12 +98,20 @@ pub fn print_addr(p: &mut Printer, a: &Addr, dev: &[u8], o: AddrOpts) {
                 p.json_int("index", a.hdr.index.into());
                 p.json_string("dev", dev);
             } else {
-                p.text(format_args!("{}: {}", a.hdr.index, crate::bytes::decode(dev)));
+                p.text(format_args!(
+                    "{}: {}",
+                    a.hdr.index,
+                    crate::bytes::decode(dev)
+                ));
             }
         }
         match family_name(fam) {
             Some(n) => p.string("family", n, format_args!("    {n} ")),
-            None => p.int("family_index", fam.into(), format_args!("    family {fam} ")),
+            None => p.int(
+                "family_index",
+                fam.into(),
+                format_args!("    family {fam} "),
+            ),
         }
     }
     let color = family_color(fam);
@@ -118,7 +126,11 @@ pub fn print_addr(p: &mut Printer, a: &Addr, dev: &[u8], o: AddrOpts) {
                 p.color_string(color, "address", &s, format_args!("{s}"));
             }
         }
-        p.int("prefixlen", a.hdr.prefixlen.into(), format_args!("/{} ", a.hdr.prefixlen));
+        p.int(
+            "prefixlen",
+            a.hdr.prefixlen.into(),
+            format_args!("/{} ", a.hdr.prefixlen),
+        );
         if let Some(m) = a.metric {
             p.uint("metric", m.into(), format_args!("metric {m} "));
         }
@@ -150,16 +162,28 @@ pub fn print_addr(p: &mut Printer, a: &Addr, dev: &[u8], o: AddrOpts) {
             p.json_uint("valid_life_time", INFINITY_LIFE_TIME.into());
             p.text_str("forever");
         } else {
-            p.uint("valid_life_time", ci.valid.into(), format_args!("{}sec", ci.valid));
+            p.uint(
+                "valid_life_time",
+                ci.valid.into(),
+                format_args!("{}sec", ci.valid),
+            );
         }
         p.text_str(" preferred_lft ");
         if ci.preferred == INFINITY_LIFE_TIME {
             p.json_uint("preferred_life_time", INFINITY_LIFE_TIME.into());
             p.text_str("forever");
         } else if a.flags & IFA_F_DEPRECATED != 0 {
-            p.int("preferred_life_time", (ci.preferred as i32).into(), format_args!("{}sec", ci.preferred as i32));
+            p.int(
+                "preferred_life_time",
+                (ci.preferred as i32).into(),
+                format_args!("{}sec", ci.preferred as i32),
+            );
         } else {
-            p.uint("preferred_life_time", ci.preferred.into(), format_args!("{}sec", ci.preferred));
+            p.uint(
+                "preferred_life_time",
+                ci.preferred.into(),
+                format_args!("{}sec", ci.preferred),
+            );
         }
     }
     p.text_str("\n");

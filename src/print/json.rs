@@ -12,7 +12,11 @@ pub struct JsonWriter {
 
 impl JsonWriter {
     pub fn new(pretty: bool) -> Self {
-        JsonWriter { depth: 0, pretty, sep: false }
+        JsonWriter {
+            depth: 0,
+            pretty,
+            sep: false,
+        }
     }
 
     fn indent(&self, out: &mut Vec<u8>) {
@@ -140,7 +144,10 @@ mod tests {
 
     #[test]
     fn compact() {
-        assert_eq!(doc(false), r#"[{"ifname":"lo","flags":["LOOPBACK","UP"],"addr_info":[],"alias":"a\\b\"c'd\te"}]"#);
+        assert_eq!(
+            doc(false),
+            r#"[{"ifname":"lo","flags":["LOOPBACK","UP"],"addr_info":[],"alias":"a\\b\"c'd\te"}]"#
+        );
     }
 
     #[test]

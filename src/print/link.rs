@@ -42,7 +42,8 @@ pub struct LinkOpts {
 
 /// Prints details of a link kind (`info_data`) or of a port kind (`info_slave_data`).
 /// Returns false when iproute2 has no printer for that kind.
-pub type KindPrinter = fn(p: &mut Printer, kind: &[u8], data: Option<&[u8]>, slave: bool, names: &LinkIndex) -> bool;
+pub type KindPrinter =
+    fn(p: &mut Printer, kind: &[u8], data: Option<&[u8]>, slave: bool, names: &LinkIndex) -> bool;
 
 pub struct LinkPrinter<'x, 'a> {
     pub opts: LinkOpts,
@@ -52,10 +53,25 @@ pub struct LinkPrinter<'x, 'a> {
     pub kinds: KindPrinter,
 }
 
-const OPER_STATES: [&str; 7] = ["UNKNOWN", "NOTPRESENT", "DOWN", "LOWERLAYERDOWN", "TESTING", "DORMANT", "UP"];
+const OPER_STATES: [&str; 7] = [
+    "UNKNOWN",
+    "NOTPRESENT",
+    "DOWN",
+    "LOWERLAYERDOWN",
+    "TESTING",
+    "DORMANT",
+    "UP",
+];
 const LINK_MODES: [&str; 2] = ["DEFAULT", "DORMANT"];
-const EVENTS: [&str; 7] =
-    ["NONE", "REBOOT", "FEATURE CHANGE", "BONDING FAILOVER", "NOTIFY PEERS", "RESEND IGMP", "BONDING OPTION"];
+const EVENTS: [&str; 7] = [
+    "NONE",
+    "REBOOT",
+    "FEATURE CHANGE",
+    "BONDING FAILOVER",
+    "NOTIFY PEERS",
+    "RESEND IGMP",
+    "BONDING OPTION",
+];
 
 /// ll_addr_n2a: `aa:bb:…`, or dotted IPv4/IPv6 for tunnel link types.
 pub fn lladdr(addr: &[u8], ty: u16) -> String {
@@ -155,7 +171,11 @@ pub fn link_type(ty: u16, numeric: bool) -> String {
         0xffff => "void",
         _ => "",
     };
-    if numeric || name.is_empty() { format!("[{ty}]") } else { name.to_string() }
+    if numeric || name.is_empty() {
+        format!("[{ty}]")
+    } else {
+        name.to_string()
+    }
 }
 
 impl LinkPrinter<'_, '_> {
@@ -247,7 +267,12 @@ impl LinkPrinter<'_, '_> {
         if brief {
             // "%-16s": padded by bytes, not characters
             let pad = 16usize.saturating_sub(shown.len());
-            p.color_string(Color::Ifname, "ifname", l.name, format_args!("{s}{:pad$} ", ""));
+            p.color_string(
+                Color::Ifname,
+                "ifname",
+                l.name,
+                format_args!("{s}{:pad$} ", ""),
+            );
         } else {
             p.color_string(Color::Ifname, "ifname", l.name, format_args!("{s}: "));
         }
@@ -291,7 +316,11 @@ impl LinkPrinter<'_, '_> {
             self.print_brief(p, l);
             return;
         }
-        p.int("ifindex", l.info.index.into(), format_args!("{}: ", l.info.index));
+        p.int(
+            "ifindex",
+            l.info.index.into(),
+            format_args!("{}: ", l.info.index),
+        );
         let mdown = self.name_and_link(p, l, false);
         self.flags(p, l.info.flags, mdown);
         if let Some(mtu) = l.mtu {
@@ -302,7 +331,11 @@ impl LinkPrinter<'_, '_> {
             p.string("qdisc", q, format_args!("qdisc {qs} "));
         }
         if let Some(m) = l.master {
-            let name = self.names.name(m as i32).map(<[u8]>::to_vec).unwrap_or_else(|| format!("if{m}").into_bytes());
+            let name = self
+                .names
+                .name(m as i32)
+                .map(<[u8]>::to_vec)
+                .unwrap_or_else(|| format!("if{m}").into_bytes());
             let ns = crate::bytes::decode(&name);
             p.string("master", &name, format_args!("master {ns} "));
         }
@@ -476,9 +509,10 @@ impl LinkPrinter<'_, '_> {
             let s = crate::bytes::decode(n);
             p.string("phys_port_name", n, format_args!("portname {s} "));
         }
-        for (key, label, v) in
-            [("phys_port_id", "portid", l.phys_port_id), ("phys_switch_id", "switchid", l.phys_switch_id)]
-        {
+        for (key, label, v) in [
+            ("phys_port_id", "portid", l.phys_port_id),
+            ("phys_switch_id", "switchid", l.phys_switch_id),
+        ] {
             if let Some(v) = v {
                 let s: String = v.iter().map(|b| format!("{b:02x}")).collect();
                 p.string(key, &s, format_args!("{label} {s} "));
@@ -517,7 +551,10 @@ mod tests {
 
     #[test]
     fn lladdr_forms() {
-        assert_eq!(lladdr(&[0, 0x11, 0xaa, 0xbb, 0xcc, 0xdd], 1), "00:11:aa:bb:cc:dd");
+        assert_eq!(
+            lladdr(&[0, 0x11, 0xaa, 0xbb, 0xcc, 0xdd], 1),
+            "00:11:aa:bb:cc:dd"
+        );
         assert_eq!(lladdr(&[10, 0, 0, 1], 768), "10.0.0.1");
         assert_eq!(lladdr(&[], 1), "00");
         assert_eq!(link_type(772, false), "loopback");

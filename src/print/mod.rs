@@ -101,7 +101,15 @@ impl Printer {
     /// A printer that keeps everything in memory (for tests).
     #[cfg(test)]
     pub fn capture(mode: Mode) -> Self {
-        Printer { buf: Vec::new(), mark: 0, line_buffered: false, to_stdout: false, broken: false, mode, json: None }
+        Printer {
+            buf: Vec::new(),
+            mark: 0,
+            line_buffered: false,
+            to_stdout: false,
+            broken: false,
+            mode,
+            json: None,
+        }
     }
     #[cfg(test)]
     pub fn take(&mut self) -> Vec<u8> {
@@ -239,7 +247,13 @@ impl Printer {
     pub fn string(&mut self, key: &str, v: impl AsRef<[u8]>, text: Arguments<'_>) {
         self.color_string(Color::None, key, v, text)
     }
-    pub fn color_string(&mut self, color: Color, key: &str, v: impl AsRef<[u8]>, text: Arguments<'_>) {
+    pub fn color_string(
+        &mut self,
+        color: Color,
+        key: &str,
+        v: impl AsRef<[u8]>,
+        text: Arguments<'_>,
+    ) {
         if let Some(w) = self.json.as_mut() {
             if !key.is_empty() {
                 w.name(&mut self.buf, key);
@@ -280,7 +294,11 @@ impl Printer {
     /// `0x…` otherwise).
     pub fn xhex(&mut self, key: &str, v: u64, text: Arguments<'_>) {
         if self.json.is_some() {
-            let s = if v == 0 { "0".to_string() } else { format!("{v:#x}") };
+            let s = if v == 0 {
+                "0".to_string()
+            } else {
+                format!("{v:#x}")
+            };
             self.json_string(key, &s);
         } else {
             self.text(text);
@@ -385,7 +403,10 @@ impl Drop for Printer {
 /// What `f` prints inside one object of a JSON or text document (for printers' unit tests).
 #[cfg(test)]
 pub fn render_object(json: bool, f: impl FnOnce(&mut Printer)) -> String {
-    let mut p = Printer::capture(Mode { json, ..Mode::default() });
+    let mut p = Printer::capture(Mode {
+        json,
+        ..Mode::default()
+    });
     p.begin();
     p.open_object("");
     f(&mut p);
@@ -401,7 +422,10 @@ mod tests {
     #[test]
     fn one_call_two_forms() {
         for json in [false, true] {
-            let mut p = Printer::capture(Mode { json, ..Mode::default() });
+            let mut p = Printer::capture(Mode {
+                json,
+                ..Mode::default()
+            });
             p.begin();
             p.open_object("");
             p.uint("mtu", 1500, format_args!("mtu {} ", 1500));
@@ -419,21 +443,35 @@ mod tests {
 
     #[test]
     fn color_wraps_the_whole_text() {
-        let mut p = Printer::capture(Mode { color: true, ..Mode::default() });
+        let mut p = Printer::capture(Mode {
+            color: true,
+            ..Mode::default()
+        });
         p.color_string(Color::Ifname, "ifname", "lo", format_args!("{}: ", "lo"));
         assert_eq!(p.take(), b"\x1b[36mlo: \x1b[0m");
-        let mut p = Printer::capture(Mode { color: true, dark: true, ..Mode::default() });
+        let mut p = Printer::capture(Mode {
+            color: true,
+            dark: true,
+            ..Mode::default()
+        });
         p.color_text(Color::Mac, format_args!("x"));
         assert_eq!(p.take(), b"\x1b[1;33mx\x1b[0m");
     }
 
     #[test]
     fn empty_json_documents() {
-        let mut p = Printer::capture(Mode { json: true, ..Mode::default() });
+        let mut p = Printer::capture(Mode {
+            json: true,
+            ..Mode::default()
+        });
         p.begin();
         p.end();
         assert_eq!(p.take(), b"[]\n");
-        let mut p = Printer::capture(Mode { json: true, pretty: true, ..Mode::default() });
+        let mut p = Printer::capture(Mode {
+            json: true,
+            pretty: true,
+            ..Mode::default()
+        });
         p.begin();
         p.end();
         assert_eq!(p.take(), b"[ ]\n");

@@ -118,12 +118,22 @@ pub fn addr_n2a(family: u8, b: &[u8]) -> String {
     match family {
         AF_INET | AF_INET6 => crate::ip::inet::ntop(family, b),
         AF_MPLS => mpls_ntop(b),
-        AF_PACKET => b.iter().map(|x| format!("{x:02x}")).collect::<Vec<_>>().join(":"),
+        AF_PACKET => b
+            .iter()
+            .map(|x| format!("{x:02x}"))
+            .collect::<Vec<_>>()
+            .join(":"),
         AF_BRIDGE => {
             // a struct sockaddr
             match b.get(..2).map(|f| u16::from_ne_bytes([f[0], f[1]])) {
-                Some(2) => b.get(4..8).map(|a| crate::ip::inet::ntop(AF_INET, a)).unwrap_or_else(|| "???".into()),
-                Some(10) => b.get(8..24).map(|a| crate::ip::inet::ntop(AF_INET6, a)).unwrap_or_else(|| "???".into()),
+                Some(2) => b
+                    .get(4..8)
+                    .map(|a| crate::ip::inet::ntop(AF_INET, a))
+                    .unwrap_or_else(|| "???".into()),
+                Some(10) => b
+                    .get(8..24)
+                    .map(|a| crate::ip::inet::ntop(AF_INET6, a))
+                    .unwrap_or_else(|| "???".into()),
                 _ => "???".into(),
             }
         }
@@ -149,7 +159,12 @@ thread_local! {
 
 fn resolve_address(family: u8, b: &[u8]) -> Option<String> {
     let (family, addr): (u8, &[u8]) = match family {
-        AF_INET6 if b.len() >= 16 && b[..10].iter().all(|&x| x == 0) && b[10] == 0xff && b[11] == 0xff => {
+        AF_INET6
+            if b.len() >= 16
+                && b[..10].iter().all(|&x| x == 0)
+                && b[10] == 0xff
+                && b[11] == 0xff =>
+        {
             (AF_INET, &b[12..16])
         }
         AF_INET if b.len() >= 4 => (AF_INET, &b[..4]),
@@ -189,18 +204,28 @@ pub fn fmt_g(v: f64) -> String {
     // the exponent after rounding to 6 significant digits (which may carry into the next power)
     let exp = {
         let s = format!("{:.5e}", v);
-        s.split_once('e').and_then(|(_, e)| e.parse::<i32>().ok()).unwrap_or(0)
+        s.split_once('e')
+            .and_then(|(_, e)| e.parse::<i32>().ok())
+            .unwrap_or(0)
     };
     if !(-4..6).contains(&exp) {
         let s = format!("{:.5e}", v);
         let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
-        let m = if m.contains('.') { m.trim_end_matches('0').trim_end_matches('.') } else { m };
+        let m = if m.contains('.') {
+            m.trim_end_matches('0').trim_end_matches('.')
+        } else {
+            m
+        };
         let e: i32 = e.parse().unwrap_or(0);
         return format!("{m}e{}{:02}", if e < 0 { '-' } else { '+' }, e.abs());
     }
     let decimals = (5 - exp).max(0) as usize;
     let s = format!("{v:.decimals$}");
-    if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s }
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    }
 }
 
 const METRIC_NAMES: [&str; RTAX_MAX as usize + 1] = [
@@ -343,7 +368,10 @@ fn cache_flags(p: &mut Printer, flags: u32) {
             if p.is_json() {
                 p.json_string("", name);
             } else {
-                p.text(format_args!("{name}{}", if flags != 0 { "," } else { "> " }));
+                p.text(format_args!(
+                    "{name}{}",
+                    if flags != 0 { "," } else { "> " }
+                ));
             }
         }
     }
@@ -361,14 +389,26 @@ fn cacheinfo(p: &mut Printer, ci: &CacheInfo, stats: bool) {
         p.int("expires", i64::from(v), format_args!("expires {v}sec "));
     }
     if ci.error != 0 {
-        p.uint("error", u64::from(ci.error), format_args!("error {} ", ci.error));
+        p.uint(
+            "error",
+            u64::from(ci.error),
+            format_args!("error {} ", ci.error),
+        );
     }
     if stats {
         if ci.clntref != 0 {
-            p.uint("users", u64::from(ci.clntref), format_args!("users {} ", ci.clntref));
+            p.uint(
+                "users",
+                u64::from(ci.clntref),
+                format_args!("users {} ", ci.clntref),
+            );
         }
         if ci.used != 0 {
-            p.uint("used", u64::from(ci.used), format_args!("used {} ", ci.used));
+            p.uint(
+                "used",
+                u64::from(ci.used),
+                format_args!("used {} ", ci.used),
+            );
         }
         if ci.lastuse != 0 {
             let v = ci.lastuse / hz as u32;
@@ -376,11 +416,19 @@ fn cacheinfo(p: &mut Printer, ci: &CacheInfo, stats: bool) {
         }
     }
     if ci.id != 0 {
-        p.xhex("ipid", u64::from(ci.id), format_args!("ipid 0x{:04x} ", ci.id));
+        p.xhex(
+            "ipid",
+            u64::from(ci.id),
+            format_args!("ipid 0x{:04x} ", ci.id),
+        );
     }
     if ci.ts != 0 || ci.tsage != 0 {
         p.xhex("ts", u64::from(ci.ts), format_args!("ts 0x{:x}", ci.ts));
-        p.uint("tsage", u64::from(ci.tsage), format_args!("tsage {}sec ", ci.tsage));
+        p.uint(
+            "tsage",
+            u64::from(ci.tsage),
+            format_args!("tsage {}sec ", ci.tsage),
+        );
     }
 }
 
@@ -653,7 +701,10 @@ pub fn print_route(p: &mut Printer, r: &Route, v: &RouteView, names: &Names) {
         if p.is_json() {
             p.json_bool("ttl-propogate", t != 0);
         } else {
-            p.text(format_args!("ttl-propogate {}", if t != 0 { "enabled" } else { "disabled" }));
+            p.text(format_args!(
+                "ttl-propogate {}",
+                if t != 0 { "enabled" } else { "disabled" }
+            ));
         }
     }
     if let Some(nhs) = &r.multipath {
@@ -691,7 +742,10 @@ mod tests {
     #[test]
     fn mpls_labels() {
         assert_eq!(mpls_ntop(&[0, 0x06, 0x41, 0x00]), "100");
-        assert_eq!(mpls_ntop(&[0, 0x06, 0x40, 0x00, 0, 0x0c, 0x81, 0x00]), "100/200");
+        assert_eq!(
+            mpls_ntop(&[0, 0x06, 0x40, 0x00, 0, 0x0c, 0x81, 0x00]),
+            "100/200"
+        );
     }
 }
 
@@ -727,16 +781,30 @@ mod hostile {
                 p.extend_from_slice(&payload);
                 p.resize(p.len().div_ceil(4) * 4, 0);
             }
-            let Some(r) = Route::parse(RTM_NEWROUTE, &p) else { continue };
+            let Some(r) = Route::parse(RTM_NEWROUTE, &p) else {
+                continue;
+            };
             for mode in [
                 Mode::default(),
-                Mode { json: true, pretty: true, ..Mode::default() },
-                Mode { color: true, oneline: true, ..Mode::default() },
+                Mode {
+                    json: true,
+                    pretty: true,
+                    ..Mode::default()
+                },
+                Mode {
+                    color: true,
+                    oneline: true,
+                    ..Mode::default()
+                },
             ] {
                 let mut pr = Printer::capture(mode);
                 pr.begin();
-                let v =
-                    RouteView { details: round % 2 == 0, stats: true, numeric: round % 3 == 0, ..RouteView::default() };
+                let v = RouteView {
+                    details: round % 2 == 0,
+                    stats: true,
+                    numeric: round % 3 == 0,
+                    ..RouteView::default()
+                };
                 print_route(&mut pr, &r, &v, &Names::new());
                 pr.end();
                 let _ = pr.take();

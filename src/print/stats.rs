@@ -35,7 +35,11 @@ fn num(p: &mut Printer, width: usize, count: u64, o: LinkOpts) {
         precision -= 1;
     }
     let v = count as f64 / powi as f64;
-    let s = format!("{v:.precision$}{}{}", prefixes[idx], if o.iec { "i" } else { "" });
+    let s = format!(
+        "{v:.precision$}{}{}",
+        prefixes[idx],
+        if o.iec { "i" } else { "" }
+    );
     p.text(format_args!("{s:>width$} "));
 }
 
@@ -57,7 +61,13 @@ fn size(cols: &mut [usize; 8], vals: [u64; 8], human: bool) {
     }
 }
 
-pub fn print_stats64(p: &mut Printer, s: &Stats64, carrier_changes: Option<u32>, what: &str, o: LinkOpts) {
+pub fn print_stats64(
+    p: &mut Printer,
+    s: &Stats64,
+    carrier_changes: Option<u32>,
+    what: &str,
+    o: LinkOpts,
+) {
     if p.is_json() {
         p.open_object(what);
         p.open_object("rx");
@@ -111,7 +121,16 @@ pub fn print_stats64(p: &mut Printer, s: &Stats64, carrier_changes: Option<u32>,
     let mut cols: [usize; 8] = [10, 7, 6, 7, 7, 7, 10, 9];
     size(
         &mut cols,
-        [s.rx_bytes, s.rx_packets, s.rx_errors, s.rx_dropped, s.rx_missed_errors, s.multicast, s.rx_compressed, 0],
+        [
+            s.rx_bytes,
+            s.rx_packets,
+            s.rx_errors,
+            s.rx_dropped,
+            s.rx_missed_errors,
+            s.multicast,
+            s.rx_compressed,
+            0,
+        ],
         human,
     );
     if o.stats > 1 {
@@ -132,14 +151,32 @@ pub fn print_stats64(p: &mut Printer, s: &Stats64, carrier_changes: Option<u32>,
     }
     size(
         &mut cols,
-        [s.tx_bytes, s.tx_packets, s.tx_errors, s.tx_dropped, s.tx_carrier_errors, s.collisions, s.tx_compressed, 0],
+        [
+            s.tx_bytes,
+            s.tx_packets,
+            s.tx_errors,
+            s.tx_dropped,
+            s.tx_carrier_errors,
+            s.collisions,
+            s.tx_compressed,
+            0,
+        ],
         human,
     );
     if o.stats > 1 {
         let cc = carrier_changes.map(u64::from).unwrap_or(0);
         size(
             &mut cols,
-            [0, 0, s.tx_aborted_errors, s.tx_fifo_errors, s.tx_window_errors, s.tx_heartbeat_errors, cc, 0],
+            [
+                0,
+                0,
+                s.tx_aborted_errors,
+                s.tx_fifo_errors,
+                s.tx_window_errors,
+                s.tx_heartbeat_errors,
+                cc,
+                0,
+            ],
             human,
         );
     }
@@ -190,8 +227,16 @@ pub fn print_stats64(p: &mut Printer, s: &Stats64, carrier_changes: Option<u32>,
                 (" ", c[3], "frame"),
                 (" ", c[4], "fifo"),
                 (" ", c[5], "overrun"),
-                ("", if nh { c[6] + 1 } else { 0 }, if nh { " nohandler" } else { "" }),
-                ("", if oh { c[7] + 1 } else { 0 }, if oh { " otherhost" } else { "" }),
+                (
+                    "",
+                    if nh { c[6] + 1 } else { 0 },
+                    if nh { " nohandler" } else { "" },
+                ),
+                (
+                    "",
+                    if oh { c[7] + 1 } else { 0 },
+                    if oh { " otherhost" } else { "" },
+                ),
             ],
             sl,
         );
@@ -247,7 +292,11 @@ pub fn print_stats64(p: &mut Printer, s: &Stats64, carrier_changes: Option<u32>,
     }
     if o.stats > 1 {
         p.text_str(sl);
-        let transns = if carrier_changes.is_some() { "transns" } else { "" };
+        let transns = if carrier_changes.is_some() {
+            "transns"
+        } else {
+            ""
+        };
         header(
             p,
             "    TX errors:",

@@ -82,7 +82,14 @@ fn mask_macs(s: &str) -> String {
             || text == "ff:ff:ff:ff:ff:ff"
             || text.starts_with("01:")
             || text.starts_with("33:33");
-        Some((len, if keep { String::from_utf8_lossy(&b[i..i + len]).into_owned() } else { "MAC".into() }))
+        Some((
+            len,
+            if keep {
+                String::from_utf8_lossy(&b[i..i + len]).into_owned()
+            } else {
+                "MAC".into()
+            },
+        ))
     })
 }
 
@@ -93,7 +100,10 @@ fn mask_bridge_ids(s: &str) -> String {
             return None;
         }
         let w = &b[i..i + 17];
-        if !(w[..4].iter().all(|&c| is_lhex(c)) && w[4] == b'.' && w[5..].iter().all(|&c| is_lhex(c))) {
+        if !(w[..4].iter().all(|&c| is_lhex(c))
+            && w[4] == b'.'
+            && w[5..].iter().all(|&c| is_lhex(c)))
+        {
             return None;
         }
         if !boundary_after(b, i + 17) {
@@ -116,7 +126,10 @@ fn mask_bridge_ids(s: &str) -> String {
         if !boundary_after(b, i + 5 + len) {
             return None;
         }
-        Some((5 + len, format!("{}.MAC", String::from_utf8_lossy(&b[i..i + 4]))))
+        Some((
+            5 + len,
+            format!("{}.MAC", String::from_utf8_lossy(&b[i..i + 4])),
+        ))
     })
 }
 
@@ -210,7 +223,10 @@ fn mask_timers(s: &str) -> String {
         if end == j {
             return None;
         }
-        Some((end - i, format!("{}T", String::from_utf8_lossy(&b[i..head]))))
+        Some((
+            end - i,
+            format!("{}T", String::from_utf8_lossy(&b[i..head])),
+        ))
     });
     // brctl showmacs: `\tno\t\t   0.59` at the end of a line
     let lines: Vec<String> = s
@@ -221,7 +237,8 @@ fn mask_timers(s: &str) -> String {
                     let tail = &line[pos + flag.len()..];
                     let t = tail.trim_start();
                     let tb = t.as_bytes();
-                    if decimal(tb, 0) == Some(tb.len()) && tb.len() >= 4 && tb[tb.len() - 3] == b'.' {
+                    if decimal(tb, 0) == Some(tb.len()) && tb.len() >= 4 && tb[tb.len() - 3] == b'.'
+                    {
                         return format!("{}{flag}T", &line[..pos]);
                     }
                 }
@@ -256,7 +273,9 @@ fn mask_ping(s: &str) -> String {
         while j < b.len() && (b[j].is_ascii_digit() || b[j] == b'.' || b[j] == b'/') {
             j += 1;
         }
-        b[j..].starts_with(b" ms").then(|| (j + 3 - i, "rtt X".into()))
+        b[j..]
+            .starts_with(b" ms")
+            .then(|| (j + 3 - i, "rtt X".into()))
     })
 }
 
@@ -300,18 +319,36 @@ mod tests {
 
     #[test]
     fn masks() {
-        assert_eq!(mask("link/ether 6a:37:8c:a6:64:a6 brd ff:ff:ff:ff:ff:ff"), "link/ether MAC brd ff:ff:ff:ff:ff:ff");
+        assert_eq!(
+            mask("link/ether 6a:37:8c:a6:64:a6 brd ff:ff:ff:ff:ff:ff"),
+            "link/ether MAC brd ff:ff:ff:ff:ff:ff"
+        );
         assert_eq!(mask("br0\t\t8000.020000000010\tno"), "br0\t\t8000.MAC\tno");
         assert_eq!(mask("8000.000000000000"), "8000.000000000000");
-        assert_eq!(mask("bridge_id 8000.86:da:51:34:b0:ba x"), "bridge_id 8000.MAC x");
+        assert_eq!(
+            mask("bridge_id 8000.86:da:51:34:b0:ba x"),
+            "bridge_id 8000.MAC x"
+        );
         assert_eq!(mask("bridge_id 8000.0:0:0:0:0:0 "), "bridge_id 8000.MAC ");
-        assert_eq!(mask("inet6 fe80::6837:8cff:fea6:64a6/64"), "inet6 fe80::LL/64");
-        assert_eq!(mask("hello_timer    0.00 gc_timer  299.76"), "hello_timer    T gc_timer  T");
+        assert_eq!(
+            mask("inet6 fe80::6837:8cff:fea6:64a6/64"),
+            "inet6 fe80::LL/64"
+        );
+        assert_eq!(
+            mask("hello_timer    0.00 gc_timer  299.76"),
+            "hello_timer    T gc_timer  T"
+        );
         assert_eq!(mask("\"gc_timer\": 299.76,"), "\"gc_timer\": T,");
-        assert_eq!(mask(" hello timer\t\t   0.84\t\t\ttcn timer\t\t   0.00"), " hello timer\t\tT\t\t\ttcn timer\t\tT");
+        assert_eq!(
+            mask(" hello timer\t\t   0.84\t\t\ttcn timer\t\t   0.00"),
+            " hello timer\t\tT\t\t\ttcn timer\t\tT"
+        );
         assert_eq!(mask("  2\tMAC\tno\t\t   0.59"), "  2\tMAC\tno\t\tT");
         assert_eq!(mask("time=0.045 ms"), "time=X ms");
-        assert_eq!(mask("\x1b[33m06:0f:65:52:02:69\x1b[0m"), "\x1b[33mMAC\x1b[0m");
+        assert_eq!(
+            mask("\x1b[33m06:0f:65:52:02:69\x1b[0m"),
+            "\x1b[33mMAC\x1b[0m"
+        );
         assert_eq!(mask("rtt min/avg/max/mdev = 0.1/0.2/0.3/0.0 ms"), "rtt X");
     }
 }

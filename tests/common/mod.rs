@@ -34,7 +34,9 @@ pub fn ipbox_bin() -> PathBuf {
 
 fn which(cmd: &str) -> Option<PathBuf> {
     let path = std::env::var("PATH").unwrap_or_default();
-    std::env::split_paths(&format!("{path}:/usr/sbin:/sbin:/usr/bin:/bin")).map(|d| d.join(cmd)).find(|p| p.is_file())
+    std::env::split_paths(&format!("{path}:/usr/sbin:/sbin:/usr/bin:/bin"))
+        .map(|d| d.join(cmd))
+        .find(|p| p.is_file())
 }
 
 /// A directory holding `ip` and `brctl` links to the chosen tools.
@@ -51,8 +53,12 @@ pub fn tools_dir(tools: Tools) -> &'static Path {
         }),
         Tools::Reference => REF.get_or_init(|| {
             let ip = PathBuf::from("/usr/sbin/ip");
-            assert!(ip.is_file(), "reference /usr/sbin/ip (iproute2 6.1) is missing: apt-get install iproute2");
-            let brctl = which("brctl").expect("reference brctl is missing: apt-get install bridge-utils");
+            assert!(
+                ip.is_file(),
+                "reference /usr/sbin/ip (iproute2 6.1) is missing: apt-get install iproute2"
+            );
+            let brctl =
+                which("brctl").expect("reference brctl is missing: apt-get install bridge-utils");
             let d = scratch("ref");
             std::os::unix::fs::symlink(ip, d.join("ip")).expect("symlink");
             std::os::unix::fs::symlink(brctl, d.join("brctl")).expect("symlink");
@@ -89,7 +95,17 @@ pub fn transcript_raw(tools: Tools, script: &str) -> String {
     let script_path = work.join("script.sh");
     std::fs::write(&script_path, script).expect("write script");
     let out = Command::new("unshare")
-        .args(["--net", "--mount", "--pid", "--fork", "--mount-proc", "--", "bash", "-c", SANDBOX])
+        .args([
+            "--net",
+            "--mount",
+            "--pid",
+            "--fork",
+            "--mount-proc",
+            "--",
+            "bash",
+            "-c",
+            SANDBOX,
+        ])
         .env("TOOLS", tools_dir(tools))
         .env("SCRIPT", &script_path)
         .env("WORK", &work)
@@ -102,7 +118,11 @@ pub fn transcript_raw(tools: Tools, script: &str) -> String {
     if !err.is_empty() {
         text.push_str(&format!("<sandbox stderr>\n{err}"));
     }
-    assert!(out.status.success(), "sandbox failed ({}):\n{text}", out.status);
+    assert!(
+        out.status.success(),
+        "sandbox failed ({}):\n{text}",
+        out.status
+    );
     text
 }
 
@@ -115,9 +135,15 @@ pub fn transcript(tools: Tools, script: &str) -> String {
 pub fn assert_same(script: &str) {
     let reference = transcript(Tools::Reference, script);
     for line in reference.lines() {
-        assert!(line != "[rc=127]", "a command was not found with the reference tools:\n{reference}");
+        assert!(
+            line != "[rc=127]",
+            "a command was not found with the reference tools:\n{reference}"
+        );
     }
-    let commands = script.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).count();
+    let commands = script
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .count();
     // each command's transcript ends in `[rc=N]` (after output that may lack its last newline)
     let ran = reference
         .lines()
@@ -127,10 +153,16 @@ pub fn assert_same(script: &str) {
                 .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
         })
         .count();
-    assert_eq!(ran, commands, "reference transcript incomplete:\n{reference}");
+    assert_eq!(
+        ran, commands,
+        "reference transcript incomplete:\n{reference}"
+    );
     let ours = transcript(Tools::Ipbox, script);
     if ours != reference {
-        panic!("ipbox differs from the reference:\n{}", diff(&reference, &ours));
+        panic!(
+            "ipbox differs from the reference:\n{}",
+            diff(&reference, &ours)
+        );
     }
 }
 
@@ -151,7 +183,11 @@ pub fn diff(a: &str, b: &str) -> String {
     let mut t = vec![vec![0u32; m + 1]; n + 1];
     for i in (0..n).rev() {
         for j in (0..m).rev() {
-            t[i][j] = if a[i] == b[j] { t[i + 1][j + 1] + 1 } else { t[i + 1][j].max(t[i][j + 1]) };
+            t[i][j] = if a[i] == b[j] {
+                t[i + 1][j + 1] + 1
+            } else {
+                t[i + 1][j].max(t[i][j + 1])
+            };
         }
     }
     let (mut i, mut j) = (0, 0);

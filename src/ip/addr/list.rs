@@ -44,7 +44,9 @@ impl AddrFilter {
             inv = !inv;
             name = "secondary";
         }
-        let Some((_, mask, _, _)) = FLAGS.iter().find(|f| f.0 == name) else { return false };
+        let Some((_, mask, _, _)) = FLAGS.iter().find(|f| f.0 == name) else {
+            return false;
+        };
         if inv {
             self.flags &= !mask;
         } else {
@@ -56,7 +58,9 @@ impl AddrFilter {
 
     fn label_matches(&self, label: &[u8]) -> bool {
         let Some(pat) = &self.label else { return true };
-        let Ok(name) = CString::new(label) else { return false };
+        let Ok(name) = CString::new(label) else {
+            return false;
+        };
         // SAFETY: two NUL-terminated strings.
         unsafe { libc::fnmatch(pat.as_ptr(), name.as_ptr(), 0) == 0 }
     }
@@ -108,7 +112,10 @@ pub struct LastFilter {
 impl Default for LastFilter {
     fn default() -> Self {
         LastFilter {
-            link: LinkFilter { group: Some(0), ..LinkFilter::default() },
+            link: LinkFilter {
+                group: Some(0),
+                ..LinkFilter::default()
+            },
             addr: AddrFilter::default(),
             showqueue: false,
             flushed: false,
@@ -138,8 +145,16 @@ pub fn parse_filters(
     help: fn() -> Error,
 ) -> Result<(LinkFilter, AddrFilter)> {
     let mut lf = LinkFilter::default();
-    let mut af = AddrFilter { family, ..AddrFilter::default() };
-    ctx.last_filter = LastFilter { link: lf.clone(), addr: af.clone(), showqueue: true, flushed: false };
+    let mut af = AddrFilter {
+        family,
+        ..AddrFilter::default()
+    };
+    ctx.last_filter = LastFilter {
+        link: lf.clone(),
+        addr: af.clone(),
+        showqueue: true,
+        flushed: false,
+    };
     if flush {
         if args.is_empty() {
             return Err(Error::fail("Flush requires arguments."));
@@ -174,7 +189,8 @@ pub fn parse_filters(
         } else if af.flag_word(&w) {
         } else if w == "label" {
             let v = args.need()?;
-            af.label = Some(CString::new(crate::bytes::encode(&v).into_owned()).unwrap_or_default());
+            af.label =
+                Some(CString::new(crate::bytes::encode(&v).into_owned()).unwrap_or_default());
         } else if filter_word(ctx, &w, args, &mut lf)? {
         } else {
             dev_word(&w, args, &mut lf, help)?;
@@ -217,7 +233,10 @@ pub fn list(ctx: &mut Ctx, mut args: Args, flush: bool) -> Result<()> {
         match ctx.sock()?.talk(req) {
             Ok(a) => a.replies,
             Err(e) => {
-                ctx.warn(format_args!("{e}\nCannot send link request: {}", strerror(e.errno)));
+                ctx.warn(format_args!(
+                    "{e}\nCannot send link request: {}",
+                    strerror(e.errno)
+                ));
                 ctx.p.end();
                 return Ok(());
             }
@@ -225,7 +244,12 @@ pub fn list(ctx: &mut Ctx, mut args: Args, flush: bool) -> Result<()> {
     } else {
         let master = (lf.master != 0).then_some(lf.master);
         let kind = lf.kind.as_deref().map(crate::bytes::encode);
-        match ctx.dump(link::dump(ctx.opts.family, ext_mask(ctx), master, kind.as_deref())) {
+        match ctx.dump(link::dump(
+            ctx.opts.family,
+            ext_mask(ctx),
+            master,
+            kind.as_deref(),
+        )) {
             Ok(d) => d.data,
             Err(e) => {
                 ctx.warn(format_args!("{e}\nDump terminated"));
@@ -234,7 +258,9 @@ pub fn list(ctx: &mut Ctx, mut args: Args, flush: bool) -> Result<()> {
             }
         }
     };
-    let mut links: Vec<Link> = Messages::new(&links_raw).filter_map(|m| Link::parse(m.ty, m.payload)).collect();
+    let mut links: Vec<Link> = Messages::new(&links_raw)
+        .filter_map(|m| Link::parse(m.ty, m.payload))
+        .collect();
     // store_nlmsg: every link listed enters iproute2's name cache
     for l in &links {
         ctx.ll_cache.remember(l.info.index, l.name);
@@ -285,7 +311,12 @@ pub fn list(ctx: &mut Ctx, mut args: Args, flush: bool) -> Result<()> {
     let label_set = af.label.is_some();
     // print_addrinfo puts `IDX: DEV` first with -o, and (iproute2 6.1) whenever -echo is given
     let with_dev = ctx.opts.oneline || ctx.opts.echo;
-    let aopts = AddrOpts { brief, with_dev, numeric: ctx.opts.numeric, resolve: ctx.opts.resolve };
+    let aopts = AddrOpts {
+        brief,
+        with_dev,
+        numeric: ctx.opts.numeric,
+        resolve: ctx.opts.resolve,
+    };
     let mut each = |ctx: &mut Ctx, l: &Link, lp: &crate::print::link::LinkPrinter| {
         ctx.p.open_object("");
         // print_linkinfo returns 0 without printing when a label filter is set
@@ -325,7 +356,14 @@ pub fn list(ctx: &mut Ctx, mut args: Args, flush: bool) -> Result<()> {
         ctx.p.close_object();
         ctx.p.checkpoint();
     };
-    print_links(ctx, &mut links, &lf, opts, !no_link && !label_set, Some(&mut each));
+    print_links(
+        ctx,
+        &mut links,
+        &lf,
+        opts,
+        !no_link && !label_set,
+        Some(&mut each),
+    );
     ctx.p.end();
     Ok(())
 }
@@ -343,20 +381,29 @@ fn do_flush(ctx: &mut Ctx, af: &AddrFilter) -> Result<()> {
         };
         let mut victims: Vec<Vec<u8>> = Vec::new();
         for m in dump.messages() {
-            let Some(a) = Addr::parse(m.ty, m.payload) else { continue };
+            let Some(a) = Addr::parse(m.ty, m.payload) else {
+                continue;
+            };
             if m.ty != RTM_NEWADDR {
                 continue;
             }
-            names
-                .entry(a.hdr.index)
-                .or_insert_with(|| lookup::name_and_flags(ctx, a.hdr.index as i32).map(|(n, _)| n).unwrap_or_default());
+            names.entry(a.hdr.index).or_insert_with(|| {
+                lookup::name_and_flags(ctx, a.hdr.index as i32)
+                    .map(|(n, _)| n)
+                    .unwrap_or_default()
+            });
             let dev = names.get(&a.hdr.index).cloned().unwrap_or_default();
             if !af.pass(&a, &dev) {
                 continue;
             }
             victims.push(m.payload.to_vec());
             if stats >= 2 {
-                let o = AddrOpts { brief: false, with_dev: true, numeric: ctx.opts.numeric, resolve: ctx.opts.resolve };
+                let o = AddrOpts {
+                    brief: false,
+                    with_dev: true,
+                    numeric: ctx.opts.numeric,
+                    resolve: ctx.opts.resolve,
+                };
                 print_addr(&mut ctx.p, &a, &dev, o);
             }
         }
@@ -366,14 +413,17 @@ fn do_flush(ctx: &mut Ctx, af: &AddrFilter) -> Result<()> {
                     ctx.p.text_str("Nothing to flush.\n");
                 } else {
                     let s = if round > 1 { "s" } else { "" };
-                    ctx.p.text(format_args!("*** Flush is complete after {round} round{s} ***\n"));
+                    ctx.p.text(format_args!(
+                        "*** Flush is complete after {round} round{s} ***\n"
+                    ));
                 }
             }
             return Ok(());
         }
         round += 1;
         for v in &victims {
-            let mut req = Request::new(RTM_DELADDR, 0).header(&v[..IfAddr::default().bytes().len().min(v.len())]);
+            let mut req = Request::new(RTM_DELADDR, 0)
+                .header(&v[..IfAddr::default().bytes().len().min(v.len())]);
             req.bytes(v.get(8..).unwrap_or(&[]));
             match ctx.sock()?.talk(req) {
                 Ok(_) => {}
@@ -388,18 +438,26 @@ fn do_flush(ctx: &mut Ctx, af: &AddrFilter) -> Result<()> {
             }
         }
         if stats > 0 {
-            ctx.p.text(format_args!("\n*** Round {round}, deleting {} addresses ***\n", victims.len()));
+            ctx.p.text(format_args!(
+                "\n*** Round {round}, deleting {} addresses ***\n",
+                victims.len()
+            ));
             ctx.p.flush();
         }
         // flushing primaries only: one round, or promoted secondaries would go too
         if af.flags & IFA_F_SECONDARY == 0 && af.flagmask & IFA_F_SECONDARY != 0 {
             if stats > 0 {
                 let s = if round > 1 { "s" } else { "" };
-                ctx.p.text(format_args!("*** Flush is complete after {round} round{s} ***\n"));
+                ctx.p.text(format_args!(
+                    "*** Flush is complete after {round} round{s} ***\n"
+                ));
             }
             return Ok(());
         }
     }
     // returned as 1 by ipaddr_flush: exit code 255, but a batch goes on
-    Err(Error::Fail { msg: format!("*** Flush remains incomplete after {max} rounds. ***"), code: 255 })
+    Err(Error::Fail {
+        msg: format!("*** Flush remains incomplete after {max} rounds. ***"),
+        code: 255,
+    })
 }

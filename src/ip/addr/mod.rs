@@ -14,11 +14,14 @@ use crate::netlink::msg::Request;
 use crate::print::addr::FLAGS;
 
 const COMMANDS: &[&str] = &[
-    "add", "change", "chg", "replace", "delete", "list", "show", "lst", "flush", "save", "showdump", "restore", "help",
+    "add", "change", "chg", "replace", "delete", "list", "show", "lst", "flush", "save",
+    "showdump", "restore", "help",
 ];
 
 pub fn run(ctx: &mut Ctx, mut args: Args) -> Result<()> {
-    let Some(cmd) = args.next() else { return list::list(ctx, args, false) };
+    let Some(cmd) = args.next() else {
+        return list::list(ctx, args, false);
+    };
     let c = cmd.as_str();
     if matches(c, "add") {
         modify(ctx, args, RTM_NEWADDR, NLM_F_CREATE | NLM_F_EXCL)
@@ -33,7 +36,9 @@ pub fn run(ctx: &mut Ctx, mut args: Args) -> Result<()> {
     } else if matches(c, "flush") {
         list::list(ctx, args, true)
     } else if matches(c, "save") || matches(c, "showdump") || matches(c, "restore") {
-        Err(Error::fail(format!("\"ip address {cmd}\" is not served by ipbox; use iproute2's ip for it.")))
+        Err(Error::fail(format!(
+            "\"ip address {cmd}\" is not served by ipbox; use iproute2's ip for it."
+        )))
     } else if matches(c, "help") {
         Err(usage())
     } else {
@@ -74,7 +79,11 @@ TYPE := {{ {} }}",
 }
 
 fn lifetime(v: &str) -> Option<u32> {
-    if v == "forever" { Some(INFINITY_LIFE_TIME) } else { get_u32(v, 0) }
+    if v == "forever" {
+        Some(INFINITY_LIFE_TIME)
+    } else {
+        get_u32(v, 0)
+    }
 }
 
 fn is_multicast(p: &Prefix) -> bool {
@@ -87,7 +96,10 @@ fn is_multicast(p: &Prefix) -> bool {
 
 /// ipaddr_modify
 fn modify(ctx: &mut Ctx, mut args: Args, cmd: u16, flags: u16) -> Result<()> {
-    let mut hdr = IfAddr { family: ctx.family, ..IfAddr::default() };
+    let mut hdr = IfAddr {
+        family: ctx.family,
+        ..IfAddr::default()
+    };
     let mut req = Request::new(cmd, flags).header(&hdr.bytes());
     let mut dev: Option<String> = None;
     let mut lcl: Option<(Prefix, String)> = None;
@@ -143,8 +155,8 @@ fn modify(ctx: &mut Ctx, mut args: Args, cmd: u16, flags: u16) -> Result<()> {
             any = a.bytelen > 0;
         } else if w == "scope" {
             let v = args.need()?;
-            let s =
-                crate::names::a2n(crate::names::scopes(), &v, 255).ok_or_else(|| invarg("invalid scope value.", &v))?;
+            let s = crate::names::a2n(crate::names::scopes(), &v, 255)
+                .ok_or_else(|| invarg("invalid scope value.", &v))?;
             hdr.scope = s as u8;
             scoped = true;
         } else if w == "dev" {
@@ -170,14 +182,22 @@ fn modify(ctx: &mut Ctx, mut args: Args, cmd: u16, flags: u16) -> Result<()> {
             preferred = Some(lifetime(&v).ok_or_else(|| invarg("preferred_lft value", &v))?);
         } else if let Some((name, mask, v6only, readonly)) = FLAGS.iter().find(|f| f.0 == w) {
             if *readonly {
-                ctx.warn(format_args!("Warning: {name} option is not mutable from userspace"));
+                ctx.warn(format_args!(
+                    "Warning: {name} option is not mutable from userspace"
+                ));
             } else if *v6only && hdr.family != AF_INET6 {
-                ctx.warn(format_args!("Warning: {name} option can be set only for IPv6 addresses"));
+                ctx.warn(format_args!(
+                    "Warning: {name} option can be set only for IPv6 addresses"
+                ));
             } else {
                 ifa_flags |= mask;
             }
         } else {
-            let v = if w == "local" { args.need()? } else { w.to_string() };
+            let v = if w == "local" {
+                args.need()?
+            } else {
+                w.to_string()
+            };
             if matches(&v, "help") {
                 return Err(usage());
             }
@@ -198,7 +218,9 @@ fn modify(ctx: &mut Ctx, mut args: Args, cmd: u16, flags: u16) -> Result<()> {
         req.u32(IFA_FLAGS, ifa_flags);
     }
     let Some(dev) = dev else {
-        return Err(Error::fail("Not enough information: \"dev\" argument is required."));
+        return Err(Error::fail(
+            "Not enough information: \"dev\" argument is required.",
+        ));
     };
     let mut peer_eff = peer;
     if peer.is_none()
@@ -218,7 +240,10 @@ fn modify(ctx: &mut Ctx, mut args: Args, cmd: u16, flags: u16) -> Result<()> {
             req.attr(IFA_ADDRESS, l.bytes());
         }
     }
-    let lcl_p = lcl.as_ref().map(|(p, _)| *p).unwrap_or(Prefix { bitlen: 0, ..Prefix::default() });
+    let lcl_p = lcl.as_ref().map(|(p, _)| *p).unwrap_or(Prefix {
+        bitlen: 0,
+        ..Prefix::default()
+    });
     if hdr.prefixlen == 0 {
         hdr.prefixlen = lcl_p.bitlen.max(0) as u8;
     }
@@ -238,8 +263,11 @@ fn modify(ctx: &mut Ctx, mut args: Args, cmd: u16, flags: u16) -> Result<()> {
         }
     }
     if !scoped && cmd != RTM_DELADDR {
-        hdr.scope =
-            if lcl_p.family == AF_INET && lcl_p.bytelen >= 1 && lcl_p.data[0] == 127 { RT_SCOPE_HOST } else { 0 };
+        hdr.scope = if lcl_p.family == AF_INET && lcl_p.bytelen >= 1 && lcl_p.data[0] == 127 {
+            RT_SCOPE_HOST
+        } else {
+            0
+        };
     }
     let index = lookup::ifindex(ctx, &dev);
     if index == 0 {
@@ -268,8 +296,13 @@ fn modify(ctx: &mut Ctx, mut args: Args, cmd: u16, flags: u16) -> Result<()> {
         let answer = ctx.talk_echo(req)?;
         ctx.p.begin();
         ctx.p.open_object("");
-        if let Some(a) = answer.messages().find_map(|m| crate::netlink::addr::Addr::parse(m.ty, m.payload)) {
-            let dev = lookup::name_and_flags(ctx, a.hdr.index as i32).map(|(n, _)| n).unwrap_or_default();
+        if let Some(a) = answer
+            .messages()
+            .find_map(|m| crate::netlink::addr::Addr::parse(m.ty, m.payload))
+        {
+            let dev = lookup::name_and_flags(ctx, a.hdr.index as i32)
+                .map(|(n, _)| n)
+                .unwrap_or_default();
             // print_addrinfo with the global -br: then only `LOCAL/LEN `, not even a newline
             let o = crate::print::addr::AddrOpts {
                 brief: ctx.opts.brief,

@@ -89,43 +89,128 @@ const OPTS: &[(&str, bool, Arg)] = &[
     ("vlan_protocol", true, Arg::Proto(IFLA_BR_VLAN_PROTOCOL)),
     ("group_fwd_mask", true, Arg::U16(IFLA_BR_GROUP_FWD_MASK)),
     ("group_address", true, Arg::LlAddr(IFLA_BR_GROUP_ADDR)),
-    ("no_linklocal_learn", false, Arg::BoolOpt(BR_BOOLOPT_NO_LL_LEARN)),
+    (
+        "no_linklocal_learn",
+        false,
+        Arg::BoolOpt(BR_BOOLOPT_NO_LL_LEARN),
+    ),
     ("fdb_flush", true, Arg::Flag(IFLA_BR_FDB_FLUSH)),
-    ("vlan_default_pvid", true, Arg::U16(IFLA_BR_VLAN_DEFAULT_PVID)),
-    ("vlan_stats_enabled", true, Arg::U8(IFLA_BR_VLAN_STATS_ENABLED)),
-    ("vlan_stats_per_port", true, Arg::U8(IFLA_BR_VLAN_STATS_PER_PORT)),
+    (
+        "vlan_default_pvid",
+        true,
+        Arg::U16(IFLA_BR_VLAN_DEFAULT_PVID),
+    ),
+    (
+        "vlan_stats_enabled",
+        true,
+        Arg::U8(IFLA_BR_VLAN_STATS_ENABLED),
+    ),
+    (
+        "vlan_stats_per_port",
+        true,
+        Arg::U8(IFLA_BR_VLAN_STATS_PER_PORT),
+    ),
     ("mcast_router", true, Arg::U8(IFLA_BR_MCAST_ROUTER)),
     ("mcast_snooping", true, Arg::U8(IFLA_BR_MCAST_SNOOPING)),
-    ("mcast_vlan_snooping", false, Arg::BoolOpt(BR_BOOLOPT_MCAST_VLAN_SNOOPING)),
-    ("mcast_query_use_ifaddr", true, Arg::U8(IFLA_BR_MCAST_QUERY_USE_IFADDR)),
+    (
+        "mcast_vlan_snooping",
+        false,
+        Arg::BoolOpt(BR_BOOLOPT_MCAST_VLAN_SNOOPING),
+    ),
+    (
+        "mcast_query_use_ifaddr",
+        true,
+        Arg::U8(IFLA_BR_MCAST_QUERY_USE_IFADDR),
+    ),
     ("mcast_querier", true, Arg::U8(IFLA_BR_MCAST_QUERIER)),
-    ("mcast_hash_elasticity", true, Arg::U32(IFLA_BR_MCAST_HASH_ELASTICITY)),
+    (
+        "mcast_hash_elasticity",
+        true,
+        Arg::U32(IFLA_BR_MCAST_HASH_ELASTICITY),
+    ),
     ("mcast_hash_max", true, Arg::U32(IFLA_BR_MCAST_HASH_MAX)),
-    ("mcast_last_member_count", true, Arg::U32(IFLA_BR_MCAST_LAST_MEMBER_CNT)),
-    ("mcast_startup_query_count", true, Arg::U32(IFLA_BR_MCAST_STARTUP_QUERY_CNT)),
-    ("mcast_last_member_interval", true, Arg::U64(IFLA_BR_MCAST_LAST_MEMBER_INTVL)),
-    ("mcast_membership_interval", true, Arg::U64(IFLA_BR_MCAST_MEMBERSHIP_INTVL)),
-    ("mcast_querier_interval", true, Arg::U64(IFLA_BR_MCAST_QUERIER_INTVL)),
-    ("mcast_query_interval", true, Arg::U64(IFLA_BR_MCAST_QUERY_INTVL)),
-    ("mcast_query_response_interval", true, Arg::U64(IFLA_BR_MCAST_QUERY_RESPONSE_INTVL)),
-    ("mcast_startup_query_interval", true, Arg::U64(IFLA_BR_MCAST_STARTUP_QUERY_INTVL)),
-    ("mcast_stats_enabled", true, Arg::U8(IFLA_BR_MCAST_STATS_ENABLED)),
-    ("mcast_igmp_version", true, Arg::U8(IFLA_BR_MCAST_IGMP_VERSION)),
-    ("mcast_mld_version", true, Arg::U8(IFLA_BR_MCAST_MLD_VERSION)),
+    (
+        "mcast_last_member_count",
+        true,
+        Arg::U32(IFLA_BR_MCAST_LAST_MEMBER_CNT),
+    ),
+    (
+        "mcast_startup_query_count",
+        true,
+        Arg::U32(IFLA_BR_MCAST_STARTUP_QUERY_CNT),
+    ),
+    (
+        "mcast_last_member_interval",
+        true,
+        Arg::U64(IFLA_BR_MCAST_LAST_MEMBER_INTVL),
+    ),
+    (
+        "mcast_membership_interval",
+        true,
+        Arg::U64(IFLA_BR_MCAST_MEMBERSHIP_INTVL),
+    ),
+    (
+        "mcast_querier_interval",
+        true,
+        Arg::U64(IFLA_BR_MCAST_QUERIER_INTVL),
+    ),
+    (
+        "mcast_query_interval",
+        true,
+        Arg::U64(IFLA_BR_MCAST_QUERY_INTVL),
+    ),
+    (
+        "mcast_query_response_interval",
+        true,
+        Arg::U64(IFLA_BR_MCAST_QUERY_RESPONSE_INTVL),
+    ),
+    (
+        "mcast_startup_query_interval",
+        true,
+        Arg::U64(IFLA_BR_MCAST_STARTUP_QUERY_INTVL),
+    ),
+    (
+        "mcast_stats_enabled",
+        true,
+        Arg::U8(IFLA_BR_MCAST_STATS_ENABLED),
+    ),
+    (
+        "mcast_igmp_version",
+        true,
+        Arg::U8(IFLA_BR_MCAST_IGMP_VERSION),
+    ),
+    (
+        "mcast_mld_version",
+        true,
+        Arg::U8(IFLA_BR_MCAST_MLD_VERSION),
+    ),
     ("nf_call_iptables", true, Arg::U8(IFLA_BR_NF_CALL_IPTABLES)),
-    ("nf_call_ip6tables", true, Arg::U8(IFLA_BR_NF_CALL_IP6TABLES)),
-    ("nf_call_arptables", true, Arg::U8(IFLA_BR_NF_CALL_ARPTABLES)),
+    (
+        "nf_call_ip6tables",
+        true,
+        Arg::U8(IFLA_BR_NF_CALL_IP6TABLES),
+    ),
+    (
+        "nf_call_arptables",
+        true,
+        Arg::U8(IFLA_BR_NF_CALL_ARPTABLES),
+    ),
 ];
 
 pub fn parse(_ctx: &mut Ctx, args: &mut Args, req: &mut Request) -> Result<()> {
     let (mut optval, mut optmask) = (0u32, 0u32);
     while let Some(w) = args.next() {
-        let found = OPTS.iter().find(|(k, prefix, _)| if *prefix { matches(&w, k) } else { w == *k });
+        let found = OPTS
+            .iter()
+            .find(|(k, prefix, _)| if *prefix { matches(&w, k) } else { w == *k });
         let Some(&(name, _, arg)) = found else {
             if matches(&w, "help") {
                 return Err(explain_err(None, USAGE));
             }
-            return Err(explain_err(Some(format!("bridge: unknown command \"{w}\"?")), USAGE));
+            return Err(explain_err(
+                Some(format!("bridge: unknown command \"{w}\"?")),
+                USAGE,
+            ));
         };
         if let Arg::Flag(ty) = arg {
             req.attr(ty, &[]);
@@ -182,7 +267,10 @@ pub struct BridgeId {
 impl BridgeId {
     pub fn decode(p: &[u8]) -> Option<BridgeId> {
         let b: &[u8; 8] = p.get(..8)?.try_into().ok()?;
-        Some(BridgeId { prio: [b[0], b[1]], addr: [b[2], b[3], b[4], b[5], b[6], b[7]] })
+        Some(BridgeId {
+            prio: [b[0], b[1]],
+            addr: [b[2], b[3], b[4], b[5], b[6], b[7]],
+        })
     }
 }
 
@@ -205,7 +293,11 @@ pub fn print_timer(p: &mut Printer, key: &str, ticks: u64) {
     let secs = us / 1_000_000;
     let cs = (us - secs * 1_000_000) / 10_000;
     let secs = secs as i32;
-    p.number(key, format_args!("{secs}.{cs:02}"), format_args!("{key} {secs:4}.{cs:02} "));
+    p.number(
+        key,
+        format_args!("{secs}.{cs:02}"),
+        format_args!("{key} {secs:4}.{cs:02} "),
+    );
 }
 
 /// The bridge attributes iproute2 6.1 prints, decoded.
@@ -275,7 +367,9 @@ impl BridgeInfo {
             stp_state: t.u32(IFLA_BR_STP_STATE),
             priority: t.u16(IFLA_BR_PRIORITY),
             vlan_filtering: t.u8(IFLA_BR_VLAN_FILTERING),
-            vlan_protocol: t.get(IFLA_BR_VLAN_PROTOCOL).and_then(crate::netlink::attr::get_u16_be),
+            vlan_protocol: t
+                .get(IFLA_BR_VLAN_PROTOCOL)
+                .and_then(crate::netlink::attr::get_u16_be),
             bridge_id: t.get(IFLA_BR_BRIDGE_ID).and_then(BridgeId::decode),
             root_id: t.get(IFLA_BR_ROOT_ID).and_then(BridgeId::decode),
             root_port: t.u16(IFLA_BR_ROOT_PORT),
@@ -290,7 +384,10 @@ impl BridgeInfo {
             vlan_stats_enabled: t.u8(IFLA_BR_VLAN_STATS_ENABLED),
             vlan_stats_per_port: t.u8(IFLA_BR_VLAN_STATS_PER_PORT),
             group_fwd_mask: t.u16(IFLA_BR_GROUP_FWD_MASK),
-            group_addr: t.get(IFLA_BR_GROUP_ADDR).filter(|a| !a.is_empty()).map(<[u8]>::to_vec),
+            group_addr: t
+                .get(IFLA_BR_GROUP_ADDR)
+                .filter(|a| !a.is_empty())
+                .map(<[u8]>::to_vec),
             mcast_snooping: t.u8(IFLA_BR_MCAST_SNOOPING),
             boolopts,
             mcast_router: t.u8(IFLA_BR_MCAST_ROUTER),
@@ -341,8 +438,18 @@ impl BridgeInfo {
         }
         num(p, "root_port", "root_port", self.root_port);
         num(p, "root_path_cost", "root_path_cost", self.root_path_cost);
-        num(p, "topology_change", "topology_change", self.topology_change);
-        num(p, "topology_change_detected", "topology_change_detected", self.topology_change_detected);
+        num(
+            p,
+            "topology_change",
+            "topology_change",
+            self.topology_change,
+        );
+        num(
+            p,
+            "topology_change_detected",
+            "topology_change_detected",
+            self.topology_change_detected,
+        );
         for (key, v) in [
             ("hello_timer", self.hello_timer),
             ("tcn_timer", self.tcn_timer),
@@ -353,11 +460,30 @@ impl BridgeInfo {
                 print_timer(p, key, v);
             }
         }
-        num(p, "vlan_default_pvid", "vlan_default_pvid", self.vlan_default_pvid);
-        num(p, "vlan_stats_enabled", "vlan_stats_enabled", self.vlan_stats_enabled);
-        num(p, "vlan_stats_per_port", "vlan_stats_per_port", self.vlan_stats_per_port);
+        num(
+            p,
+            "vlan_default_pvid",
+            "vlan_default_pvid",
+            self.vlan_default_pvid,
+        );
+        num(
+            p,
+            "vlan_stats_enabled",
+            "vlan_stats_enabled",
+            self.vlan_stats_enabled,
+        );
+        num(
+            p,
+            "vlan_stats_per_port",
+            "vlan_stats_per_port",
+            self.vlan_stats_per_port,
+        );
         if let Some(m) = self.group_fwd_mask {
-            p.xhex("group_fwd_mask", m.into(), format_args!("group_fwd_mask {} ", C0x(m.into())));
+            p.xhex(
+                "group_fwd_mask",
+                m.into(),
+                format_args!("group_fwd_mask {} ", C0x(m.into())),
+            );
         }
         if let Some(a) = &self.group_addr {
             let s = lladdr(a, 1);
@@ -376,24 +502,104 @@ impl BridgeInfo {
             }
         }
         num(p, "mcast_router", "mcast_router", self.mcast_router);
-        num(p, "mcast_query_use_ifaddr", "mcast_query_use_ifaddr", self.mcast_query_use_ifaddr);
+        num(
+            p,
+            "mcast_query_use_ifaddr",
+            "mcast_query_use_ifaddr",
+            self.mcast_query_use_ifaddr,
+        );
         num(p, "mcast_querier", "mcast_querier", self.mcast_querier);
-        num(p, "mcast_hash_elasticity", "mcast_hash_elasticity", self.mcast_hash_elasticity);
+        num(
+            p,
+            "mcast_hash_elasticity",
+            "mcast_hash_elasticity",
+            self.mcast_hash_elasticity,
+        );
         num(p, "mcast_hash_max", "mcast_hash_max", self.mcast_hash_max);
-        num(p, "mcast_last_member_cnt", "mcast_last_member_count", self.mcast_last_member_cnt);
-        num(p, "mcast_startup_query_cnt", "mcast_startup_query_count", self.mcast_startup_query_cnt);
-        num(p, "mcast_last_member_intvl", "mcast_last_member_interval", self.mcast_last_member_intvl);
-        num(p, "mcast_membership_intvl", "mcast_membership_interval", self.mcast_membership_intvl);
-        num(p, "mcast_querier_intvl", "mcast_querier_interval", self.mcast_querier_intvl);
-        num(p, "mcast_query_intvl", "mcast_query_interval", self.mcast_query_intvl);
-        num(p, "mcast_query_response_intvl", "mcast_query_response_interval", self.mcast_query_response_intvl);
-        num(p, "mcast_startup_query_intvl", "mcast_startup_query_interval", self.mcast_startup_query_intvl);
-        num(p, "mcast_stats_enabled", "mcast_stats_enabled", self.mcast_stats_enabled);
-        num(p, "mcast_igmp_version", "mcast_igmp_version", self.mcast_igmp_version);
-        num(p, "mcast_mld_version", "mcast_mld_version", self.mcast_mld_version);
-        num(p, "nf_call_iptables", "nf_call_iptables", self.nf_call_iptables);
-        num(p, "nf_call_ip6tables", "nf_call_ip6tables", self.nf_call_ip6tables);
-        num(p, "nf_call_arptables", "nf_call_arptables", self.nf_call_arptables);
+        num(
+            p,
+            "mcast_last_member_cnt",
+            "mcast_last_member_count",
+            self.mcast_last_member_cnt,
+        );
+        num(
+            p,
+            "mcast_startup_query_cnt",
+            "mcast_startup_query_count",
+            self.mcast_startup_query_cnt,
+        );
+        num(
+            p,
+            "mcast_last_member_intvl",
+            "mcast_last_member_interval",
+            self.mcast_last_member_intvl,
+        );
+        num(
+            p,
+            "mcast_membership_intvl",
+            "mcast_membership_interval",
+            self.mcast_membership_intvl,
+        );
+        num(
+            p,
+            "mcast_querier_intvl",
+            "mcast_querier_interval",
+            self.mcast_querier_intvl,
+        );
+        num(
+            p,
+            "mcast_query_intvl",
+            "mcast_query_interval",
+            self.mcast_query_intvl,
+        );
+        num(
+            p,
+            "mcast_query_response_intvl",
+            "mcast_query_response_interval",
+            self.mcast_query_response_intvl,
+        );
+        num(
+            p,
+            "mcast_startup_query_intvl",
+            "mcast_startup_query_interval",
+            self.mcast_startup_query_intvl,
+        );
+        num(
+            p,
+            "mcast_stats_enabled",
+            "mcast_stats_enabled",
+            self.mcast_stats_enabled,
+        );
+        num(
+            p,
+            "mcast_igmp_version",
+            "mcast_igmp_version",
+            self.mcast_igmp_version,
+        );
+        num(
+            p,
+            "mcast_mld_version",
+            "mcast_mld_version",
+            self.mcast_mld_version,
+        );
+        num(
+            p,
+            "nf_call_iptables",
+            "nf_call_iptables",
+            self.nf_call_iptables,
+        );
+        num(
+            p,
+            "nf_call_ip6tables",
+            "nf_call_ip6tables",
+            self.nf_call_ip6tables,
+        );
+        num(
+            p,
+            "nf_call_arptables",
+            "nf_call_arptables",
+            self.nf_call_arptables,
+        );
     }
 }
 
@@ -402,7 +608,11 @@ pub struct C0x(pub u64);
 
 impl std::fmt::Display for C0x {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.0 == 0 { f.write_str("0") } else { write!(f, "{:#x}", self.0) }
+        if self.0 == 0 {
+            f.write_str("0")
+        } else {
+            write!(f, "{:#x}", self.0)
+        }
     }
 }
 

@@ -61,7 +61,10 @@ enum Arg {
 const OPTS: &[(&str, Arg)] = &[
     ("fdb_flush", Arg::Flag(IFLA_BRPORT_FLUSH)),
     ("state", Arg::U8(IFLA_BRPORT_STATE, "state is invalid")),
-    ("priority", Arg::U16(IFLA_BRPORT_PRIORITY, "priority is invalid")),
+    (
+        "priority",
+        Arg::U16(IFLA_BRPORT_PRIORITY, "priority is invalid"),
+    ),
     ("cost", Arg::U32(IFLA_BRPORT_COST, "cost is invalid")),
     ("hairpin", Arg::OnOff(IFLA_BRPORT_MODE)),
     ("guard", Arg::OnOff(IFLA_BRPORT_GUARD)),
@@ -74,10 +77,16 @@ const OPTS: &[(&str, Arg)] = &[
     ("mcast_to_unicast", Arg::OnOff(IFLA_BRPORT_MCAST_TO_UCAST)),
     ("proxy_arp", Arg::OnOff(IFLA_BRPORT_PROXYARP)),
     ("proxy_arp_wifi", Arg::OnOff(IFLA_BRPORT_PROXYARP_WIFI)),
-    ("mcast_router", Arg::U8(IFLA_BRPORT_MULTICAST_ROUTER, "invalid mcast_router")),
+    (
+        "mcast_router",
+        Arg::U8(IFLA_BRPORT_MULTICAST_ROUTER, "invalid mcast_router"),
+    ),
     ("mcast_fast_leave", Arg::OnOff(IFLA_BRPORT_FAST_LEAVE)),
     ("neigh_suppress", Arg::OnOff(IFLA_BRPORT_NEIGH_SUPPRESS)),
-    ("group_fwd_mask", Arg::U16(IFLA_BRPORT_GROUP_FWD_MASK, "invalid group_fwd_mask")),
+    (
+        "group_fwd_mask",
+        Arg::U16(IFLA_BRPORT_GROUP_FWD_MASK, "invalid group_fwd_mask"),
+    ),
     ("vlan_tunnel", Arg::OnOff(IFLA_BRPORT_VLAN_TUNNEL)),
     ("isolated", Arg::OnOff(IFLA_BRPORT_ISOLATED)),
     ("locked", Arg::OnOff(IFLA_BRPORT_LOCKED)),
@@ -93,7 +102,10 @@ fn on_off(name: &str, v: &str) -> Result<bool> {
     } else if matches(v, "on") {
         Ok(true)
     } else {
-        Err(Error::exit(format!("Error: argument of \"{name}\" must be one of \"off\", \"on\", not \"{v}\""), 1))
+        Err(Error::exit(
+            format!("Error: argument of \"{name}\" must be one of \"off\", \"on\", not \"{v}\""),
+            1,
+        ))
     }
 }
 
@@ -103,7 +115,10 @@ pub fn parse(ctx: &mut Ctx, args: &mut Args, req: &mut Request) -> Result<()> {
             if matches(&w, "help") {
                 return Err(explain_err(None, USAGE));
             }
-            return Err(explain_err(Some(format!("bridge_slave: unknown option \"{w}\"?")), USAGE));
+            return Err(explain_err(
+                Some(format!("bridge_slave: unknown option \"{w}\"?")),
+                USAGE,
+            ));
         };
         match arg {
             Arg::Flag(ty) => {
@@ -141,7 +156,13 @@ pub fn parse(ctx: &mut Ctx, args: &mut Args, req: &mut Request) -> Result<()> {
     Ok(())
 }
 
-const PORT_STATES: [&str; 5] = ["disabled", "listening", "learning", "forwarding", "blocking"];
+const PORT_STATES: [&str; 5] = [
+    "disabled",
+    "listening",
+    "learning",
+    "forwarding",
+    "blocking",
+];
 
 /// The port attributes iproute2 6.1 prints, decoded.
 #[derive(Debug, Default)]
@@ -228,7 +249,12 @@ impl PortInfo {
                 p.bool(key, v, format_args!("{key} {s} "));
             }
         }
-        fn num<T: Into<u64> + Copy + std::fmt::Display>(p: &mut Printer, key: &str, text: &str, v: Option<T>) {
+        fn num<T: Into<u64> + Copy + std::fmt::Display>(
+            p: &mut Printer,
+            key: &str,
+            text: &str,
+            v: Option<T>,
+        ) {
             if let Some(v) = v {
                 p.uint(key, v.into(), format_args!("{text} {v} "));
             }
@@ -258,8 +284,18 @@ impl PortInfo {
         if let Some(v) = self.no {
             p.xhex("no", v.into(), format_args!("port_no {} ", C0x(v.into())));
         }
-        num(p, "designated_port", "designated_port", self.designated_port);
-        num(p, "designated_cost", "designated_cost", self.designated_cost);
+        num(
+            p,
+            "designated_port",
+            "designated_port",
+            self.designated_port,
+        );
+        num(
+            p,
+            "designated_cost",
+            "designated_cost",
+            self.designated_cost,
+        );
         if let Some(id) = self.bridge_id {
             let s = id.to_string();
             p.string("bridge_id", &s, format_args!("designated_bridge {s} "));
@@ -277,30 +313,48 @@ impl PortInfo {
                 print_timer(p, key, v);
             }
         }
-        num(p, "topology_change_ack", "topology_change_ack", self.topology_change_ack);
+        num(
+            p,
+            "topology_change_ack",
+            "topology_change_ack",
+            self.topology_change_ack,
+        );
         num(p, "config_pending", "config_pending", self.config_pending);
         on_off(p, "proxy_arp", self.proxy_arp);
         on_off(p, "proxy_arp_wifi", self.proxy_arp_wifi);
         num(p, "multicast_router", "mcast_router", self.multicast_router);
         if let Some(v) = self.fastleave {
             // text only: JSON has it as "fastleave" already
-            p.text(format_args!("mcast_fast_leave {} ", if v { "on" } else { "off" }));
+            p.text(format_args!(
+                "mcast_fast_leave {} ",
+                if v { "on" } else { "off" }
+            ));
         }
         on_off(p, "mcast_flood", self.mcast_flood);
         on_off(p, "bcast_flood", self.bcast_flood);
         on_off(p, "mcast_to_unicast", self.mcast_to_unicast);
         on_off(p, "neigh_suppress", self.neigh_suppress);
         if let Some(m) = self.group_fwd_mask {
-            p.xhex("group_fwd_mask", m.into(), format_args!("group_fwd_mask {} ", C0x(m.into())));
+            p.xhex(
+                "group_fwd_mask",
+                m.into(),
+                format_args!("group_fwd_mask {} ", C0x(m.into())),
+            );
             let s = fwd_mask_str(m);
-            p.string("group_fwd_mask_str", &s, format_args!("group_fwd_mask_str {s} "));
+            p.string(
+                "group_fwd_mask_str",
+                &s,
+                format_args!("group_fwd_mask_str {s} "),
+            );
         }
         on_off(p, "vlan_tunnel", self.vlan_tunnel);
         on_off(p, "isolated", self.isolated);
         on_off(p, "locked", self.locked);
         if let Some(i) = self.backup_port {
-            let name =
-                names.name(i as i32).map(|n| crate::bytes::decode(n).into_owned()).unwrap_or_else(|| format!("if{i}"));
+            let name = names
+                .name(i as i32)
+                .map(|n| crate::bytes::decode(n).into_owned())
+                .unwrap_or_else(|| format!("if{i}"));
             p.string("backup_port", &name, format_args!("backup_port {name} "));
         }
     }
@@ -317,7 +371,11 @@ fn fwd_mask_str(mask: u16) -> String {
             _ => format!("{:#x}", 1u32 << i),
         })
         .collect();
-    if parts.is_empty() { "0x0".to_string() } else { parts.join(",") }
+    if parts.is_empty() {
+        "0x0".to_string()
+    } else {
+        parts.join(",")
+    }
 }
 
 pub fn print(p: &mut Printer, data: Option<&[u8]>, names: &LinkIndex) {
@@ -328,7 +386,9 @@ pub fn print(p: &mut Printer, data: Option<&[u8]>, names: &LinkIndex) {
 
 /// The backup port, whose name the details show.
 pub fn links(data: Option<&[u8]>) -> Vec<i32> {
-    data.and_then(|d| PortInfo::decode(d).backup_port).map(|i| vec![i as i32]).unwrap_or_default()
+    data.and_then(|d| PortInfo::decode(d).backup_port)
+        .map(|i| vec![i as i32])
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -347,7 +407,10 @@ mod tests {
         assert!(!on_off("hairpin", "o").unwrap());
         assert!(on_off("hairpin", "on").unwrap());
         let e = on_off("hairpin", "ON").unwrap_err();
-        assert_eq!(e.to_string(), "Error: argument of \"hairpin\" must be one of \"off\", \"on\", not \"ON\"");
+        assert_eq!(
+            e.to_string(),
+            "Error: argument of \"hairpin\" must be one of \"off\", \"on\", not \"ON\""
+        );
         assert_eq!(e.code(), 1);
         assert!(on_off("hairpin", "").is_err());
     }

@@ -29,11 +29,23 @@ pub struct Kind {
 /// A kind iproute2 knows without options of its own: it takes and ignores any arguments
 /// (iproute2 opens an empty IFLA_INFO_DATA for them).
 const fn plain(name: &'static str, help: fn()) -> Kind {
-    Kind { name, parse: Some(ignore_args), print: None, help: Some(help), links: None }
+    Kind {
+        name,
+        parse: Some(ignore_args),
+        print: None,
+        help: Some(help),
+        links: None,
+    }
 }
 
 pub const KINDS: &[Kind] = &[
-    Kind { name: "veth", parse: Some(veth::parse), print: None, help: Some(veth::help), links: None },
+    Kind {
+        name: "veth",
+        parse: Some(veth::parse),
+        print: None,
+        help: Some(veth::help),
+        links: None,
+    },
     Kind {
         name: "bridge",
         parse: Some(bridge::parse),
@@ -69,7 +81,13 @@ pub const KINDS: &[Kind] = &[
         help: Some(vxlan::help),
         links: Some(vxlan::links),
     },
-    Kind { name: "vlan", parse: Some(vlan::parse), print: Some(vlan::print), help: Some(vlan::help), links: None },
+    Kind {
+        name: "vlan",
+        parse: Some(vlan::parse),
+        print: Some(vlan::print),
+        help: Some(vlan::help),
+        links: None,
+    },
     plain("dummy", help_dummy),
     plain("ifb", help_ifb),
 ];
@@ -116,9 +134,21 @@ fn kind_name(kind: &[u8], slave: bool) -> String {
 
 /// The details printer `print::link` calls: finds `KIND` (or `KIND_slave`) and prints its
 /// `info_data`/`info_slave_data` object. False when the kind has no printer.
-pub fn print_details(p: &mut Printer, kind: &[u8], data: Option<&[u8]>, slave: bool, names: &LinkIndex) -> bool {
-    let Some(print) = find(&kind_name(kind, slave)).and_then(|k| k.print) else { return false };
-    p.open_object(if slave { "info_slave_data" } else { "info_data" });
+pub fn print_details(
+    p: &mut Printer,
+    kind: &[u8],
+    data: Option<&[u8]>,
+    slave: bool,
+    names: &LinkIndex,
+) -> bool {
+    let Some(print) = find(&kind_name(kind, slave)).and_then(|k| k.print) else {
+        return false;
+    };
+    p.open_object(if slave {
+        "info_slave_data"
+    } else {
+        "info_data"
+    });
     print(p, data, names);
     p.close_object();
     true
@@ -126,7 +156,10 @@ pub fn print_details(p: &mut Printer, kind: &[u8], data: Option<&[u8]>, slave: b
 
 /// Indexes of links that a link's kind details refer to.
 pub fn links_referenced(kind: Option<&[u8]>, data: Option<&[u8]>, slave: bool) -> Vec<i32> {
-    kind.and_then(|k| find(&kind_name(k, slave))).and_then(|k| k.links).map(|f| f(data)).unwrap_or_default()
+    kind.and_then(|k| find(&kind_name(k, slave)))
+        .and_then(|k| k.links)
+        .map(|f| f(data))
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -159,12 +192,19 @@ mod tests {
                 if rng.next().is_multiple_of(4) {
                     // a nested attribute inside (macvlan addresses, vlan qos maps)
                     let inner = (rng.next() % 10) as u16;
-                    payload =
-                        [((4 + len) as u16).to_ne_bytes().to_vec(), 1u16.to_ne_bytes().to_vec(), payload].concat();
+                    payload = [
+                        ((4 + len) as u16).to_ne_bytes().to_vec(),
+                        1u16.to_ne_bytes().to_vec(),
+                        payload,
+                    ]
+                    .concat();
                     payload.truncate(inner as usize * 3);
                 }
-                let declared =
-                    if rng.next().is_multiple_of(8) { (rng.next() % 64) as u16 } else { (4 + payload.len()) as u16 };
+                let declared = if rng.next().is_multiple_of(8) {
+                    (rng.next() % 64) as u16
+                } else {
+                    (4 + payload.len()) as u16
+                };
                 buf.extend_from_slice(&declared.to_ne_bytes());
                 buf.extend_from_slice(&ty.to_ne_bytes());
                 buf.extend_from_slice(&payload);
@@ -176,7 +216,10 @@ mod tests {
             }
             for k in KINDS {
                 for json in [false, true] {
-                    let mut p = Printer::capture(Mode { json, ..Mode::default() });
+                    let mut p = Printer::capture(Mode {
+                        json,
+                        ..Mode::default()
+                    });
                     p.begin();
                     p.open_object("");
                     if let Some(print) = k.print {
@@ -202,6 +245,9 @@ mod tests {
         assert!(find("bridge_slave").is_some_and(|k| k.print.is_some()));
         assert!(find("ifb").is_some_and(|k| k.print.is_none() && k.parse.is_some()));
         let e = explain_err(Some("x: unknown option \"y\"?".into()), "Usage: x\n");
-        assert_eq!((e.to_string().as_str(), e.code(), e.exits()), ("x: unknown option \"y\"?\nUsage: x", 1, false));
+        assert_eq!(
+            (e.to_string().as_str(), e.code(), e.exits()),
+            ("x: unknown option \"y\"?\nUsage: x", 1, false)
+        );
     }
 }

@@ -61,7 +61,11 @@ const NAMES: &[(u16, &str)] = &[
 
 /// ll_proto_a2n: a name (any case) or a number (base 0) up to 0xffff, in host order.
 pub fn a2n(s: &str) -> Option<u16> {
-    NAMES.iter().find(|(_, n)| n.eq_ignore_ascii_case(s)).map(|(id, _)| *id).or_else(|| get_u16(s, 0))
+    NAMES
+        .iter()
+        .find(|(_, n)| n.eq_ignore_ascii_case(s))
+        .map(|(id, _)| *id)
+        .or_else(|| get_u16(s, 0))
 }
 
 /// ll_proto_n2a: the name, or `[N]`.

@@ -186,7 +186,10 @@ fn parse(ctx: &mut Ctx, args: &mut Args, req: &mut Request, kind: &str) -> Resul
         } else if matches(&w, "help") {
             return Err(explain_err(None, &usage(kind)));
         } else {
-            return Err(explain_err(Some(format!("{kind}: unknown option \"{w}\"?")), &usage(kind)));
+            return Err(explain_err(
+                Some(format!("{kind}: unknown option \"{w}\"?")),
+                &usage(kind),
+            ));
         }
     }
     if mode != 0 {
@@ -194,7 +197,12 @@ fn parse(ctx: &mut Ctx, args: &mut Args, req: &mut Request, kind: &str) -> Resul
     }
     if has_flags {
         if flags & MACVLAN_FLAG_NOPROMISC != 0 && mode != MACVLAN_MODE_PASSTHRU {
-            return Err(explain_err(Some(format!("{kind}: nopromisc flag only valid in passthru mode")), &usage(kind)));
+            return Err(explain_err(
+                Some(format!(
+                    "{kind}: nopromisc flag only valid in passthru mode"
+                )),
+                &usage(kind),
+            ));
         }
         req.u16(IFLA_MACVLAN_FLAGS, flags);
     }
@@ -253,18 +261,31 @@ impl MacvlanInfo {
             p.uint("bcqueuelen", v.into(), format_args!("bcqueuelen {v} "));
         }
         if let Some(v) = self.bc_queue_len_used {
-            p.uint("usedbcqueuelen", v.into(), format_args!("usedbcqueuelen {v} "));
+            p.uint(
+                "usedbcqueuelen",
+                v.into(),
+                format_args!("usedbcqueuelen {v} "),
+            );
         }
         if self.mode != MACVLAN_MODE_SOURCE {
             return;
         }
-        let Some(count) = self.macaddr_count else { return };
+        let Some(count) = self.macaddr_count else {
+            return;
+        };
         let count = count as i32;
-        p.int("macaddr_count", count.into(), format_args!("remotes ({count}) "));
+        p.int(
+            "macaddr_count",
+            count.into(),
+            format_args!("remotes ({count}) "),
+        );
         let Some(macs) = &self.macaddrs else { return };
         p.json_open_array("macaddr_data");
         for m in macs {
-            let s = format!("{:02x}:{:02x}:{:02x}:{:02x}:{:02x}:{:02x}", m[0], m[1], m[2], m[3], m[4], m[5]);
+            let s = format!(
+                "{:02x}:{:02x}:{:02x}:{:02x}:{:02x}:{:02x}",
+                m[0], m[1], m[2], m[3], m[4], m[5]
+            );
             p.string("", &s, format_args!("{s} "));
         }
         p.json_close_array();
@@ -287,8 +308,14 @@ mod tests {
         assert_eq!(mac_a2n("aa:bb"), Err(None));
         assert_eq!(mac_a2n("1:2:3:4:5:6:7"), Err(None));
         assert_eq!(mac_a2n("10.0.0.1"), Err(None));
-        assert_eq!(mac_a2n("mode"), Err(Some("\"mode\" is invalid lladdr.".into())));
+        assert_eq!(
+            mac_a2n("mode"),
+            Err(Some("\"mode\" is invalid lladdr.".into()))
+        );
         assert_eq!(mac_a2n("bcqueuelen"), Err(None));
-        assert_eq!(mac_a2n("aa:zz:00:00:00:00"), Err(Some("\"zz\" is invalid lladdr.".into())));
+        assert_eq!(
+            mac_a2n("aa:zz:00:00:00:00"),
+            Err(Some("\"zz\" is invalid lladdr.".into()))
+        );
     }
 }

@@ -21,11 +21,15 @@ use crate::netlink::msg::Request;
 
 pub use parse::{lladdr_a2n, parse};
 
-const COMMANDS: &[&str] =
-    &["add", "set", "change", "replace", "delete", "show", "lst", "list", "xstats", "afstats", "property", "help"];
+const COMMANDS: &[&str] = &[
+    "add", "set", "change", "replace", "delete", "show", "lst", "list", "xstats", "afstats",
+    "property", "help",
+];
 
 pub fn run(ctx: &mut Ctx, mut args: Args) -> Result<()> {
-    let Some(cmd) = args.next() else { return show::list(ctx, args) };
+    let Some(cmd) = args.next() else {
+        return show::list(ctx, args);
+    };
     let c = cmd.as_str();
     if matches(c, "add") {
         modify(ctx, args, RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL)
@@ -38,7 +42,9 @@ pub fn run(ctx: &mut Ctx, mut args: Args) -> Result<()> {
     } else if matches(c, "show") || matches(c, "lst") || matches(c, "list") {
         show::list(ctx, args)
     } else if matches(c, "xstats") || matches(c, "afstats") {
-        Err(Error::fail(format!("\"ip link {cmd}\" is not served by ipbox; use iproute2's ip for it.")))
+        Err(Error::fail(format!(
+            "\"ip link {cmd}\" is not served by ipbox; use iproute2's ip for it."
+        )))
     } else if matches(c, "property") {
         property(ctx, args)
     } else if matches(c, "help") {
@@ -55,8 +61,20 @@ pub fn run(ctx: &mut Ctx, mut args: Args) -> Result<()> {
 /// iplink_modify: parse, add IFLA_LINKINFO for `type KIND [ARGS]`, send, wait for the ACK.
 fn modify(ctx: &mut Ctx, mut args: Args, cmd: u16, flags: u16) -> Result<()> {
     let family = ctx.family;
-    let mut req = Request::new(cmd, flags).header(&IfInfo { family, ..IfInfo::default() }.bytes());
-    let parsed = parse(ctx, &mut args, &mut req, NLMSG_HDRLEN, flags & NLM_F_CREATE != 0)?;
+    let mut req = Request::new(cmd, flags).header(
+        &IfInfo {
+            family,
+            ..IfInfo::default()
+        }
+        .bytes(),
+    );
+    let parsed = parse(
+        ctx,
+        &mut args,
+        &mut req,
+        NLMSG_HDRLEN,
+        flags & NLM_F_CREATE != 0,
+    )?;
     if let Some(kind) = &parsed.kind {
         let linkinfo = req.nest(IFLA_LINKINFO);
         // iproute2 6.1 sends the kind without its NUL
@@ -65,7 +83,11 @@ fn modify(ctx: &mut Ctx, mut args: Args, cmd: u16, flags: u16) -> Result<()> {
         let lu = kinds::find(kind);
         match lu.and_then(|k| k.parse) {
             Some(parse_opt) if !args.is_empty() => {
-                let data = req.nest(if slave { IFLA_INFO_SLAVE_DATA } else { IFLA_INFO_DATA });
+                let data = req.nest(if slave {
+                    IFLA_INFO_SLAVE_DATA
+                } else {
+                    IFLA_INFO_DATA
+                });
                 parse_opt(ctx, &mut args, &mut req)?;
                 req.end(data);
             }
@@ -82,7 +104,9 @@ fn modify(ctx: &mut Ctx, mut args: Args, cmd: u16, flags: u16) -> Result<()> {
         }
         req.end(linkinfo);
     } else if flags & NLM_F_CREATE != 0 && !parsed.group_only {
-        return Err(Error::fail("Not enough information: \"type\" argument is required"));
+        return Err(Error::fail(
+            "Not enough information: \"type\" argument is required",
+        ));
     }
     if ctx.opts.echo {
         let answer = ctx.talk_echo(req)?;
@@ -97,7 +121,9 @@ fn modify(ctx: &mut Ctx, mut args: Args, cmd: u16, flags: u16) -> Result<()> {
 
 /// `ip link property {add|del} dev DEV altname NAME …`
 fn property(ctx: &mut Ctx, mut args: Args) -> Result<()> {
-    let Some(op) = args.next() else { return Err(usage()) };
+    let Some(op) = args.next() else {
+        return Err(usage());
+    };
     let (ty, flags) = if matches(&op, "add") {
         (RTM_NEWLINKPROP, NLM_F_EXCL | NLM_F_CREATE | NLM_F_APPEND)
     } else if matches(&op, "del") {
@@ -107,7 +133,13 @@ fn property(ctx: &mut Ctx, mut args: Args) -> Result<()> {
     } else {
         return Err(Error::usage("Operator required"));
     };
-    let mut req = Request::new(ty, flags).header(&IfInfo { family: ctx.family, ..IfInfo::default() }.bytes());
+    let mut req = Request::new(ty, flags).header(
+        &IfInfo {
+            family: ctx.family,
+            ..IfInfo::default()
+        }
+        .bytes(),
+    );
     let props = req.nest(IFLA_PROP_LIST | NLA_F_NESTED);
     let mut dev: Option<String> = None;
     while let Some(w) = args.next() {
@@ -132,20 +164,33 @@ fn property(ctx: &mut Ctx, mut args: Args) -> Result<()> {
     }
     req.end(props);
     let Some(dev) = dev else {
-        return Err(Error::usage("Not enough of information: \"dev\" argument is required."));
+        return Err(Error::usage(
+            "Not enough of information: \"dev\" argument is required.",
+        ));
     };
     let index = lookup::ifindex(ctx, &dev);
     if index == 0 {
         return Err(nodev(&dev));
     }
-    req.patch(NLMSG_HDRLEN, &IfInfo { family: ctx.family, index, ..IfInfo::default() }.bytes());
+    req.patch(
+        NLMSG_HDRLEN,
+        &IfInfo {
+            family: ctx.family,
+            index,
+            ..IfInfo::default()
+        }
+        .bytes(),
+    );
     ctx.talk(req)?;
     Ok(())
 }
 
 /// 6.1's check_altifname: non-empty, no '/' and no white space.
 pub fn valid_altifname(n: &str) -> bool {
-    !n.is_empty() && !crate::bytes::encode(n).iter().any(|&b| b == b'/' || b.is_ascii_whitespace() || b == 0x0b)
+    !n.is_empty()
+        && !crate::bytes::encode(n)
+            .iter()
+            .any(|&b| b == b'/' || b.is_ascii_whitespace() || b == 0x0b)
 }
 
 /// Valid `name` argument (check_ifname).

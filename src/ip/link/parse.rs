@@ -63,7 +63,9 @@ pub(super) fn scanf_hex(s: &str) -> Option<i64> {
         Some(b'+') => (false, &t[1..]),
         _ => (false, t),
     };
-    let t = if (t.starts_with("0x") || t.starts_with("0X")) && t[2..].starts_with(|c: char| c.is_ascii_hexdigit()) {
+    let t = if (t.starts_with("0x") || t.starts_with("0X"))
+        && t[2..].starts_with(|c: char| c.is_ascii_hexdigit())
+    {
         &t[2..]
     } else {
         t
@@ -80,7 +82,9 @@ fn on_off(what: &str, v: &str) -> Result<bool> {
     match v {
         "on" => Ok(true),
         "off" => Ok(false),
-        _ => Err(Error::fail(format!("Error: argument of \"{what}\" must be \"on\" or \"off\", not \"{v}\""))),
+        _ => Err(Error::fail(format!(
+            "Error: argument of \"{what}\" must be \"on\" or \"off\", not \"{v}\""
+        ))),
     }
 }
 
@@ -96,8 +100,17 @@ fn flag(hdr: &mut IfInfo, bit: u32, set: bool) {
 
 /// Parses link words into `req` (whose ifinfomsg sits at `hdr_at`). Stops after `type KIND`,
 /// leaving the kind's own words in `args`.
-pub fn parse(ctx: &mut Ctx, args: &mut Args, req: &mut Request, hdr_at: usize, create: bool) -> Result<Parsed> {
-    let mut hdr = IfInfo { family: ctx.family, ..IfInfo::default() };
+pub fn parse(
+    ctx: &mut Ctx,
+    args: &mut Args,
+    req: &mut Request,
+    hdr_at: usize,
+    create: bool,
+) -> Result<Parsed> {
+    let mut hdr = IfInfo {
+        family: ctx.family,
+        ..IfInfo::default()
+    };
     let mut out = Parsed::default();
     let mut name: Option<String> = None;
     let mut dev: Option<String> = None;
@@ -168,7 +181,9 @@ pub fn parse(ctx: &mut Ctx, args: &mut Args, req: &mut Request, hdr_at: usize, c
             mtu = Some(n);
             req.i32(IFLA_MTU, n);
         } else if w == "xdpgeneric" || w == "xdpdrv" || w == "xdpoffload" || w == "xdp" {
-            return Err(Error::fail("XDP programs are not served by ipbox; use iproute2's ip for them."));
+            return Err(Error::fail(
+                "XDP programs are not served by ipbox; use iproute2's ip for them.",
+            ));
         } else if w == "netns" {
             let v = args.need()?;
             if netns_set {
@@ -214,7 +229,9 @@ pub fn parse(ctx: &mut Ctx, args: &mut Args, req: &mut Request, hdr_at: usize, c
             let on = parse_on_off("carrier", &v)?;
             req.u8(IFLA_CARRIER, on.into());
         } else if w == "vf" {
-            return Err(Error::fail("SR-IOV \"vf\" settings are not served by ipbox; use iproute2's ip for them."));
+            return Err(Error::fail(
+                "SR-IOV \"vf\" settings are not served by ipbox; use iproute2's ip for them.",
+            ));
         } else if matches(w, "master") {
             let v = args.need()?;
             let idx = lookup::ifindex(ctx, &v);
@@ -264,7 +281,15 @@ pub fn parse(ctx: &mut Ctx, args: &mut Args, req: &mut Request, hdr_at: usize, c
             req.u8(IFLA_LINKMODE, m);
         } else if w == "state" {
             let v = args.need()?;
-            const STATES: [&str; 7] = ["UNKNOWN", "NOTPRESENT", "DOWN", "LOWERLAYERDOWN", "TESTING", "DORMANT", "UP"];
+            const STATES: [&str; 7] = [
+                "UNKNOWN",
+                "NOTPRESENT",
+                "DOWN",
+                "LOWERLAYERDOWN",
+                "TESTING",
+                "DORMANT",
+                "UP",
+            ];
             let s = STATES
                 .iter()
                 .position(|s| s.eq_ignore_ascii_case(&v))
@@ -326,7 +351,8 @@ pub fn parse(ctx: &mut Ctx, args: &mut Args, req: &mut Request, hdr_at: usize, c
             if link_netnsid.is_some() {
                 return Err(duparg("link-netns/link-netnsid", &v));
             }
-            let id = get_i32(&v, 0).ok_or_else(|| invarg("Invalid \"link-netnsid\" value\n", &v))?;
+            let id =
+                get_i32(&v, 0).ok_or_else(|| invarg("Invalid \"link-netnsid\" value\n", &v))?;
             link_netnsid = Some(id);
             req.i32(IFLA_LINK_NETNSID, id);
         } else if w == "protodown" {
@@ -335,7 +361,9 @@ pub fn parse(ctx: &mut Ctx, args: &mut Args, req: &mut Request, hdr_at: usize, c
             req.u8(IFLA_PROTO_DOWN, on.into());
         } else if w == "protodown_reason" {
             let v = args.need()?;
-            let reason = get_u32(&v, 0).filter(|r| *r < 32).ok_or_else(|| invarg("invalid protodown reason\n", &v))?;
+            let reason = get_u32(&v, 0)
+                .filter(|r| *r < 32)
+                .ok_or_else(|| invarg("invalid protodown reason\n", &v))?;
             let s = args.need()?;
             let mask = 1u32 << reason;
             let value = if matches(&s, "on") {
@@ -343,7 +371,9 @@ pub fn parse(ctx: &mut Ctx, args: &mut Args, req: &mut Request, hdr_at: usize, c
             } else if matches(&s, "off") {
                 0
             } else {
-                return Err(on_off("protodown_reason", &s).err().unwrap_or_else(|| Error::silent(1)));
+                return Err(on_off("protodown_reason", &s)
+                    .err()
+                    .unwrap_or_else(|| Error::silent(1)));
             };
             let pr = req.nest(IFLA_PROTO_DOWN_REASON | NLA_F_NESTED);
             req.u32(1, mask);
@@ -351,12 +381,21 @@ pub fn parse(ctx: &mut Ctx, args: &mut Args, req: &mut Request, hdr_at: usize, c
             req.end(pr);
         } else if w == "gso_max_size" || w == "gro_max_size" {
             let v = args.need()?;
-            let n = get_u32(&v, 0).ok_or_else(|| invarg(&format!("Invalid \"{w}\" value\n"), &v))?;
-            req.u32(if w == "gso_max_size" { IFLA_GSO_MAX_SIZE } else { IFLA_GRO_MAX_SIZE }, n);
+            let n =
+                get_u32(&v, 0).ok_or_else(|| invarg(&format!("Invalid \"{w}\" value\n"), &v))?;
+            req.u32(
+                if w == "gso_max_size" {
+                    IFLA_GSO_MAX_SIZE
+                } else {
+                    IFLA_GRO_MAX_SIZE
+                },
+                n,
+            );
         } else if w == "gso_max_segs" {
             let v = args.need()?;
-            let n =
-                get_u32(&v, 0).filter(|n| *n <= 65535).ok_or_else(|| invarg("Invalid \"gso_max_segs\" value\n", &v))?;
+            let n = get_u32(&v, 0)
+                .filter(|n| *n <= 65535)
+                .ok_or_else(|| invarg("Invalid \"gso_max_segs\" value\n", &v))?;
             req.u32(IFLA_GSO_MAX_SEGS, n);
         } else if w == "parentdev" {
             let v = args.need()?;
@@ -365,7 +404,11 @@ pub fn parse(ctx: &mut Ctx, args: &mut Args, req: &mut Request, hdr_at: usize, c
             if matches(w, "help") {
                 return Err(usage());
             }
-            let d = if w == "dev" { args.need()? } else { w.to_string() };
+            let d = if w == "dev" {
+                args.need()?
+            } else {
+                w.to_string()
+            };
             if dev != name {
                 return Err(duparg2("dev", &d));
             }
@@ -387,7 +430,9 @@ pub fn parse(ctx: &mut Ctx, args: &mut Args, req: &mut Request, hdr_at: usize, c
         if let Some(halen) = (idx != 0).then(|| lookup::lladdr_len(ctx, idx)).flatten()
             && halen != addr_len
         {
-            return Err(Error::fail(format!("Invalid address length {addr_len} - must be {halen} bytes")));
+            return Err(Error::fail(format!(
+                "Invalid address length {addr_len} - must be {halen} bytes"
+            )));
         }
     }
     if index != 0 && !create && !move_netns {
@@ -398,7 +443,9 @@ pub fn parse(ctx: &mut Ctx, args: &mut Args, req: &mut Request, hdr_at: usize, c
     if group.is_some() && dev.is_none() {
         if out.kind.is_some() && !args.is_empty() {
             let first = args.peek().unwrap_or_default();
-            return Err(Error::usage(format!("Garbage instead of arguments \"{first} ...\". Try \"ip link help\".")));
+            return Err(Error::usage(format!(
+                "Garbage instead of arguments \"{first} ...\". Try \"ip link help\"."
+            )));
         }
         if create {
             return Err(Error::usage("group cannot be used when creating devices."));
@@ -410,7 +457,9 @@ pub fn parse(ctx: &mut Ctx, args: &mut Args, req: &mut Request, hdr_at: usize, c
     }
     if !create {
         let Some(d) = dev.clone() else {
-            return Err(Error::usage("Not enough information: \"dev\" argument is required."));
+            return Err(Error::usage(
+                "Not enough information: \"dev\" argument is required.",
+            ));
         };
         hdr.index = lookup::ifindex(ctx, &d);
         if hdr.index == 0 {
@@ -424,7 +473,9 @@ pub fn parse(ctx: &mut Ctx, args: &mut Args, req: &mut Request, hdr_at: usize, c
         }
     } else {
         if name != dev {
-            return Err(Error::usage("both \"name\" and \"dev\" cannot be used when creating devices."));
+            return Err(Error::usage(
+                "both \"name\" and \"dev\" cannot be used when creating devices.",
+            ));
         }
         if let Some(l) = &link {
             let idx = lookup::ifindex(ctx, l);
@@ -454,7 +505,9 @@ pub fn parse_on_off(what: &str, v: &str) -> Result<bool> {
         Ok(true)
     } else {
         Err(Error::Fail {
-            msg: format!("Error: argument of \"{what}\" must be one of \"off\", \"on\", not \"{v}\""),
+            msg: format!(
+                "Error: argument of \"{what}\" must be one of \"off\", \"on\", not \"{v}\""
+            ),
             code: 22,
         })
     }
@@ -463,7 +516,14 @@ pub fn parse_on_off(what: &str, v: &str) -> Result<bool> {
 /// name_is_vrf: the device is of kind vrf.
 pub(crate) fn is_vrf(ctx: &mut Ctx, index: i32) -> bool {
     let Ok(sock) = ctx.sock() else { return false };
-    let Ok(ans) = sock.talk(get(0, index, None, RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS)) else { return false };
+    let Ok(ans) = sock.talk(get(
+        0,
+        index,
+        None,
+        RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS,
+    )) else {
+        return false;
+    };
     first_link(&ans.replies).and_then(|l| l.kind) == Some(b"vrf")
 }
 
@@ -473,12 +533,27 @@ mod tests {
 
     #[test]
     fn lladdrs() {
-        assert_eq!(lladdr_a2n("02:00:00:00:00:10").unwrap(), vec![2, 0, 0, 0, 0, 0x10]);
+        assert_eq!(
+            lladdr_a2n("02:00:00:00:00:10").unwrap(),
+            vec![2, 0, 0, 0, 0, 0x10]
+        );
         assert_eq!(lladdr_a2n("aa").unwrap(), vec![0xaa]);
-        assert_eq!(lladdr_a2n("zz").unwrap_err().to_string(), "\"zz\" is invalid lladdr.");
-        assert_eq!(lladdr_a2n("aa:zz:cc").unwrap_err().to_string(), "\"zz\" is invalid lladdr.");
-        assert_eq!(lladdr_a2n("type").unwrap_err().to_string(), "\"type\" is invalid lladdr.");
-        assert_eq!(lladdr_a2n("100").unwrap_err().to_string(), "\"100\" is invalid lladdr.");
+        assert_eq!(
+            lladdr_a2n("zz").unwrap_err().to_string(),
+            "\"zz\" is invalid lladdr."
+        );
+        assert_eq!(
+            lladdr_a2n("aa:zz:cc").unwrap_err().to_string(),
+            "\"zz\" is invalid lladdr."
+        );
+        assert_eq!(
+            lladdr_a2n("type").unwrap_err().to_string(),
+            "\"type\" is invalid lladdr."
+        );
+        assert_eq!(
+            lladdr_a2n("100").unwrap_err().to_string(),
+            "\"100\" is invalid lladdr."
+        );
         assert_eq!(lladdr_a2n("1g").unwrap(), vec![1]);
         assert_eq!(lladdr_a2n("10.0.0.1").unwrap(), vec![10, 0, 0, 1]);
     }

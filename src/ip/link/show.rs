@@ -129,7 +129,11 @@ pub fn link_opts(ctx: &Ctx, do_link: bool, family: u8) -> LinkOpts {
 
 /// EXT_MASK for link requests: VFs, and no statistics unless they will be shown.
 pub fn ext_mask(ctx: &Ctx) -> u32 {
-    if ctx.opts.stats > 0 { RTEXT_FILTER_VF } else { RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS }
+    if ctx.opts.stats > 0 {
+        RTEXT_FILTER_VF
+    } else {
+        RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS
+    }
 }
 
 /// `ip link show [DEV] [filters]`.
@@ -156,8 +160,9 @@ pub fn list(ctx: &mut Ctx, mut args: Args) -> Result<()> {
             Vec::new()
         }
     };
-    let mut links: Vec<Link> =
-        crate::netlink::msg::Messages::new(&dump).filter_map(|m| Link::parse(m.ty, m.payload)).collect();
+    let mut links: Vec<Link> = crate::netlink::msg::Messages::new(&dump)
+        .filter_map(|m| Link::parse(m.ty, m.payload))
+        .collect();
     // store_nlmsg: every dumped link enters iproute2's name cache
     for l in &links {
         ctx.ll_cache.remember(l.info.index, l.name);
@@ -168,7 +173,13 @@ pub fn list(ctx: &mut Ctx, mut args: Args) -> Result<()> {
 }
 
 /// iplink_get: one device asked for by name and printed, if it passes the filter.
-pub fn get_and_print(ctx: &mut Ctx, dev: &str, f: &LinkFilter, opts: LinkOpts, label: bool) -> Result<()> {
+pub fn get_and_print(
+    ctx: &mut Ctx,
+    dev: &str,
+    f: &LinkFilter,
+    opts: LinkOpts,
+    label: bool,
+) -> Result<()> {
     ctx.p.begin();
     let req = link::get(0, 0, Some(&crate::bytes::encode(dev)), ext_mask(ctx));
     let replies = match ctx.sock()?.talk(req) {
@@ -176,13 +187,17 @@ pub fn get_and_print(ctx: &mut Ctx, dev: &str, f: &LinkFilter, opts: LinkOpts, l
         Err(e) => {
             ctx.p.end();
             return Err(Error::exit(
-                format!("{e}\nCannot send link get request: {}", crate::error::strerror(e.errno)),
+                format!(
+                    "{e}\nCannot send link get request: {}",
+                    crate::error::strerror(e.errno)
+                ),
                 1,
             ));
         }
     };
-    let mut links: Vec<Link> =
-        crate::netlink::msg::Messages::new(&replies).filter_map(|m| Link::parse(m.ty, m.payload)).collect();
+    let mut links: Vec<Link> = crate::netlink::msg::Messages::new(&replies)
+        .filter_map(|m| Link::parse(m.ty, m.payload))
+        .collect();
     print_filtered(ctx, &mut links, f, opts, label);
     ctx.p.end();
     Ok(())
@@ -194,7 +209,14 @@ fn print_filtered(ctx: &mut Ctx, links: &mut [Link], f: &LinkFilter, opts: LinkO
         ctx.p.open_object("");
         ctx.p.close_object();
     };
-    print_links(ctx, links, f, opts, !label, if label { Some(&mut hidden) } else { None });
+    print_links(
+        ctx,
+        links,
+        f,
+        opts,
+        !label,
+        if label { Some(&mut hidden) } else { None },
+    );
 }
 
 /// What `ip addr` prints for each link instead of the link alone.
@@ -216,7 +238,12 @@ pub fn print_links(
     for l in links.iter_mut() {
         if l.txqlen.is_none()
             && let Ok(sock) = ctx.sock()
-            && let Ok(a) = sock.talk(link::get(0, l.info.index, None, RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS))
+            && let Ok(a) = sock.talk(link::get(
+                0,
+                l.info.index,
+                None,
+                RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS,
+            ))
         {
             l.txqlen = link::first_link(&a.replies).and_then(|x| x.txqlen);
         }
@@ -260,13 +287,26 @@ pub fn print_links(
     let need_ns = linkinfo
         && !opts.brief
         && links.iter().any(|l| {
-            f.pass(l) && ((!json && l.link_netnsid.is_some_and(|i| i >= 0)) || l.new_netnsid.is_some_and(|i| i >= 0))
+            f.pass(l)
+                && ((!json && l.link_netnsid.is_some_and(|i| i >= 0))
+                    || l.new_netnsid.is_some_and(|i| i >= 0))
         });
     if need_ns {
         crate::ip::netns::map_init(ctx);
     }
-    let ns: HashMap<i32, String> = ctx.nsid_names.iter().flatten().filter(|_| need_ns).cloned().collect();
-    let printer = LinkPrinter { opts, names: &index, netns_names: &ns, kinds: kinds::print_details };
+    let ns: HashMap<i32, String> = ctx
+        .nsid_names
+        .iter()
+        .flatten()
+        .filter(|_| need_ns)
+        .cloned()
+        .collect();
+    let printer = LinkPrinter {
+        opts,
+        names: &index,
+        netns_names: &ns,
+        kinds: kinds::print_details,
+    };
     let mut after = after;
     for l in links {
         if !f.pass(l) {

@@ -61,9 +61,12 @@ const FLAGS: &[(&str, u32)] = &[
 fn qos_map(args: &mut Args, req: &mut Request, ty: u16) -> std::result::Result<(), String> {
     let nest = req.nest(ty);
     while let Some(w) = args.peek().map(str::to_string) {
-        let Some((from, to)) = w.split_once(':') else { break };
+        let Some((from, to)) = w.split_once(':') else {
+            break;
+        };
         let from = get_u32(from, 0).ok_or_else(|| from.to_string())?;
-        let to = get_u32(to, 0).ok_or_else(|| w.split(':').next().unwrap_or_default().to_string())?;
+        let to =
+            get_u32(to, 0).ok_or_else(|| w.split(':').next().unwrap_or_default().to_string())?;
         let mut m = from.to_ne_bytes().to_vec();
         m.extend_from_slice(&to.to_ne_bytes());
         req.attr(IFLA_VLAN_QOS_MAPPING, &m);
@@ -110,7 +113,10 @@ pub fn parse(_ctx: &mut Ctx, args: &mut Args, req: &mut Request) -> Result<()> {
         } else if matches(&w, "help") {
             return Err(explain_err(None, USAGE));
         } else {
-            return Err(explain_err(Some(format!("vlan: unknown command \"{w}\"?")), USAGE));
+            return Err(explain_err(
+                Some(format!("vlan: unknown command \"{w}\"?")),
+                USAGE,
+            ));
         }
     }
     if mask != 0 {
@@ -134,7 +140,9 @@ pub struct VlanInfo {
 }
 
 fn mappings(p: &[u8]) -> Vec<(u32, u32)> {
-    attrs(p).filter_map(|(_, m)| Some((attr::get_u32(m)?, attr::get_u32(m.get(4..)?)?))).collect()
+    attrs(p)
+        .filter_map(|(_, m)| Some((attr::get_u32(m)?, attr::get_u32(m.get(4..)?)?)))
+        .collect()
 }
 
 impl VlanInfo {
@@ -148,14 +156,19 @@ impl VlanInfo {
         Some(VlanInfo {
             protocol,
             id: t.u16(IFLA_VLAN_ID)?,
-            flags: t.get(IFLA_VLAN_FLAGS).map(|f| f.get(..8).and_then(attr::get_u32)),
+            flags: t
+                .get(IFLA_VLAN_FLAGS)
+                .map(|f| f.get(..8).and_then(attr::get_u32)),
             ingress: t.get(IFLA_VLAN_INGRESS_QOS).map(mappings),
             egress: t.get(IFLA_VLAN_EGRESS_QOS).map(mappings),
         })
     }
 
     pub fn print(&self, p: &mut Printer) {
-        let proto = self.protocol.map(llproto::n2a).unwrap_or_else(|| "802.1q".to_string());
+        let proto = self
+            .protocol
+            .map(llproto::n2a)
+            .unwrap_or_else(|| "802.1q".to_string());
         p.string("protocol", &proto, format_args!("protocol {proto} "));
         p.uint("id", self.id.into(), format_args!("id {} ", self.id));
         match self.flags {
@@ -244,7 +257,10 @@ mod tests {
             attr(IFLA_VLAN_INGRESS_QOS, &map),
         ]
         .concat();
-        assert_eq!(render(&d, false), "protocol 802.1ad id 5 <REORDER_HDR,20> \n      ingress-qos-map { 1:2 3:4 } ");
+        assert_eq!(
+            render(&d, false),
+            "protocol 802.1ad id 5 <REORDER_HDR,20> \n      ingress-qos-map { 1:2 3:4 } "
+        );
         assert_eq!(
             render(&d, true),
             "[{\"protocol\":\"802.1ad\",\"id\":5,\"flags\":[\"REORDER_HDR\",\"20\"],\"ingress_qos\":[{\"from\":1,\"to\":2},{\"from\":3,\"to\":4}]}]\n"
@@ -254,7 +270,27 @@ mod tests {
     #[test]
     fn short_or_missing_id_prints_nothing() {
         assert_eq!(render(&attr(IFLA_VLAN_PROTOCOL, &[0x81, 0]), false), "");
-        assert_eq!(render(&[attr(IFLA_VLAN_ID, &[5]), attr(IFLA_VLAN_PROTOCOL, &[0x81, 0])].concat(), false), "");
-        assert_eq!(render(&[attr(IFLA_VLAN_ID, &[5, 0]), attr(IFLA_VLAN_PROTOCOL, &[0x81])].concat(), false), "");
+        assert_eq!(
+            render(
+                &[
+                    attr(IFLA_VLAN_ID, &[5]),
+                    attr(IFLA_VLAN_PROTOCOL, &[0x81, 0])
+                ]
+                .concat(),
+                false
+            ),
+            ""
+        );
+        assert_eq!(
+            render(
+                &[
+                    attr(IFLA_VLAN_ID, &[5, 0]),
+                    attr(IFLA_VLAN_PROTOCOL, &[0x81])
+                ]
+                .concat(),
+                false
+            ),
+            ""
+        );
     }
 }

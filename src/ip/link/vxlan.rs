@@ -156,8 +156,14 @@ fn dsfield(s: &str) -> Option<u8> {
 }
 
 pub fn parse(ctx: &mut Ctx, args: &mut Args, req: &mut Request) -> Result<()> {
-    let mut saddr = Prefix { family: AF_UNSPEC, ..Prefix::default() };
-    let mut daddr = Prefix { family: AF_UNSPEC, ..Prefix::default() };
+    let mut saddr = Prefix {
+        family: AF_UNSPEC,
+        ..Prefix::default()
+    };
+    let mut daddr = Prefix {
+        family: AF_UNSPEC,
+        ..Prefix::default()
+    };
     let mut vni = 0u32;
     let mut learning = 1u8;
     let mut dstport = 0u16;
@@ -172,7 +178,9 @@ pub fn parse(ctx: &mut Ctx, args: &mut Args, req: &mut Request) -> Result<()> {
         if matches(w, "id") || matches(w, "vni") {
             let v = args.need()?;
             seen.check(IFLA_VXLAN_ID, "id", &v)?;
-            vni = get_u32(&v, 0).filter(|n| *n < 1 << 24).ok_or_else(|| invarg("invalid id", &v))?;
+            vni = get_u32(&v, 0)
+                .filter(|n| *n < 1 << 24)
+                .ok_or_else(|| invarg("invalid id", &v))?;
         } else if matches(w, "group") {
             if is_inet_not_multi(&daddr) {
                 return Err(both());
@@ -224,7 +232,11 @@ pub fn parse(ctx: &mut Ctx, args: &mut Args, req: &mut Request) -> Result<()> {
         } else if matches(w, "tos") || matches(w, "dsfield") {
             let v = args.need()?;
             seen.check(IFLA_VXLAN_TOS, "tos", &v)?;
-            let tos = if v == "inherit" { 1 } else { dsfield(&v).ok_or_else(|| invarg("bad TOS value", &v))? };
+            let tos = if v == "inherit" {
+                1
+            } else {
+                dsfield(&v).ok_or_else(|| invarg("bad TOS value", &v))?
+            };
             req.u8(IFLA_VXLAN_TOS, tos);
         } else if matches(w, "df") {
             let v = args.need()?;
@@ -239,18 +251,27 @@ pub fn parse(ctx: &mut Ctx, args: &mut Args, req: &mut Request) -> Result<()> {
         } else if matches(w, "label") || matches(w, "flowlabel") {
             let v = args.need()?;
             seen.check(IFLA_VXLAN_LABEL, "flowlabel", &v)?;
-            let l =
-                get_u32(&v, 0).filter(|l| l & !LABEL_MAX_MASK == 0).ok_or_else(|| invarg("invalid flowlabel", &v))?;
+            let l = get_u32(&v, 0)
+                .filter(|l| l & !LABEL_MAX_MASK == 0)
+                .ok_or_else(|| invarg("invalid flowlabel", &v))?;
             req.attr(IFLA_VXLAN_LABEL, &l.to_be_bytes());
         } else if matches(w, "ageing") {
             let v = args.need()?;
             seen.check(IFLA_VXLAN_AGEING, "ageing", &v)?;
-            let age = if v == "none" { 0 } else { get_u32(&v, 0).ok_or_else(|| invarg("ageing timer", &v))? };
+            let age = if v == "none" {
+                0
+            } else {
+                get_u32(&v, 0).ok_or_else(|| invarg("ageing timer", &v))?
+            };
             req.u32(IFLA_VXLAN_AGEING, age);
         } else if matches(w, "maxaddress") {
             let v = args.need()?;
             seen.check(IFLA_VXLAN_LIMIT, "maxaddress", &v)?;
-            let n = if v == "unlimited" { 0 } else { get_u32(&v, 0).ok_or_else(|| invarg("max addresses", &v))? };
+            let n = if v == "unlimited" {
+                0
+            } else {
+                get_u32(&v, 0).ok_or_else(|| invarg("max addresses", &v))?
+            };
             req.u32(IFLA_VXLAN_LIMIT, n);
         } else if matches(w, "port") || matches(w, "srcport") {
             let v = args.need()?;
@@ -299,15 +320,22 @@ pub fn parse(ctx: &mut Ctx, args: &mut Args, req: &mut Request) -> Result<()> {
         } else if matches(w, "help") {
             return Err(explain_err(None, USAGE));
         } else {
-            return Err(explain_err(Some(format!("vxlan: unknown command \"{w}\"?")), USAGE));
+            return Err(explain_err(
+                Some(format!("vxlan: unknown command \"{w}\"?")),
+                USAGE,
+            ));
         }
     }
 
     if !metadata && vnifilter {
-        return Err(Error::fail("vxlan: vnifilter is valid only when 'external' is set"));
+        return Err(Error::fail(
+            "vxlan: vnifilter is valid only when 'external' is set",
+        ));
     }
     if metadata && seen.has(IFLA_VXLAN_ID) {
-        return Err(Error::fail("vxlan: both 'external' and vni cannot be specified"));
+        return Err(Error::fail(
+            "vxlan: both 'external' and vni cannot be specified",
+        ));
     }
     if !metadata && !vnifilter && !seen.has(IFLA_VXLAN_ID) && !set_op {
         return Err(Error::fail("vxlan: missing virtual network identifier"));
@@ -330,11 +358,25 @@ pub fn parse(ctx: &mut Ctx, args: &mut Args, req: &mut Request) -> Result<()> {
     }
     let mut selected_family = false;
     if is_inet(&saddr) {
-        req.attr(if saddr.family == AF_INET { IFLA_VXLAN_LOCAL } else { IFLA_VXLAN_LOCAL6 }, saddr.bytes());
+        req.attr(
+            if saddr.family == AF_INET {
+                IFLA_VXLAN_LOCAL
+            } else {
+                IFLA_VXLAN_LOCAL6
+            },
+            saddr.bytes(),
+        );
         selected_family = true;
     }
     if is_inet(&daddr) {
-        req.attr(if daddr.family == AF_INET { IFLA_VXLAN_GROUP } else { IFLA_VXLAN_GROUP6 }, daddr.bytes());
+        req.attr(
+            if daddr.family == AF_INET {
+                IFLA_VXLAN_GROUP
+            } else {
+                IFLA_VXLAN_GROUP6
+            },
+            daddr.bytes(),
+        );
         selected_family = true;
     }
     if !selected_family {
@@ -420,8 +462,18 @@ pub struct VxlanInfo {
 impl VxlanInfo {
     pub fn decode(data: &[u8]) -> VxlanInfo {
         let t: Table<31> = Table::parse(data);
-        let v4 = |ty| t.get(ty).and_then(|p| p.get(..4)).and_then(|p| p.try_into().ok()).map(Addr::V4);
-        let v6 = |ty| t.get(ty).and_then(|p| p.get(..16)).and_then(|p| p.try_into().ok()).map(Addr::V6);
+        let v4 = |ty| {
+            t.get(ty)
+                .and_then(|p| p.get(..4))
+                .and_then(|p| p.try_into().ok())
+                .map(Addr::V4)
+        };
+        let v6 = |ty| {
+            t.get(ty)
+                .and_then(|p| p.get(..16))
+                .and_then(|p| p.try_into().ok())
+                .map(Addr::V6)
+        };
         // iproute2 looks at GROUP6/LOCAL6 only when GROUP/LOCAL is absent
         let either = |a4, a6| if t.has(a4) { v4(a4) } else { v6(a6) };
         VxlanInfo {
@@ -431,7 +483,9 @@ impl VxlanInfo {
             group: either(IFLA_VXLAN_GROUP, IFLA_VXLAN_GROUP6),
             local: either(IFLA_VXLAN_LOCAL, IFLA_VXLAN_LOCAL6),
             link: t.u32(IFLA_VXLAN_LINK),
-            port_range: t.get(IFLA_VXLAN_PORT_RANGE).and_then(|p| Some((get_u16_be(p)?, get_u16_be(p.get(2..)?)?))),
+            port_range: t
+                .get(IFLA_VXLAN_PORT_RANGE)
+                .and_then(|p| Some((get_u16_be(p)?, get_u16_be(p.get(2..)?)?))),
             port: t.get(IFLA_VXLAN_PORT).and_then(get_u16_be),
             learning: t.u8(IFLA_VXLAN_LEARNING),
             proxy: t.u8(IFLA_VXLAN_PROXY),
@@ -479,13 +533,19 @@ impl VxlanInfo {
             p.string(key, &s, format_args!("{label} {s} "));
         }
         if let Some(a) = self.local.filter(|a| !a.is_unspecified()) {
-            let key = if matches!(a, Addr::V4(_)) { "local" } else { "local6" };
+            let key = if matches!(a, Addr::V4(_)) {
+                "local"
+            } else {
+                "local6"
+            };
             let s = a.text(p.resolve());
             p.string(key, &s, format_args!("local {s} "));
         }
         if let Some(l) = self.link.filter(|l| *l != 0) {
-            let name =
-                names.name(l as i32).map(|n| crate::bytes::decode(n).into_owned()).unwrap_or_else(|| format!("if{l}"));
+            let name = names
+                .name(l as i32)
+                .map(|n| crate::bytes::decode(n).into_owned())
+                .unwrap_or_else(|| format!("if{l}"));
             p.string("link", &name, format_args!("dev {name} "));
         }
         if let Some((low, high)) = self.port_range {
@@ -507,7 +567,12 @@ impl VxlanInfo {
                 p.text_str("nolearning ");
             }
         }
-        for (key, v) in [("proxy", self.proxy), ("rsc", self.rsc), ("l2miss", self.l2miss), ("l3miss", self.l3miss)] {
+        for (key, v) in [
+            ("proxy", self.proxy),
+            ("rsc", self.rsc),
+            ("l2miss", self.l2miss),
+            ("l3miss", self.l3miss),
+        ] {
             if on(v) {
                 p.bool(key, true, format_args!("{key} "));
             }
@@ -547,8 +612,16 @@ impl VxlanInfo {
         }
         for (key, text, v) in [
             ("udp_csum", "udpcsum", self.udp_csum),
-            ("udp_zero_csum6_tx", "udp6zerocsumtx", self.udp_zero_csum6_tx),
-            ("udp_zero_csum6_rx", "udp6zerocsumrx", self.udp_zero_csum6_rx),
+            (
+                "udp_zero_csum6_tx",
+                "udp6zerocsumtx",
+                self.udp_zero_csum6_tx,
+            ),
+            (
+                "udp_zero_csum6_rx",
+                "udp6zerocsumrx",
+                self.udp_zero_csum6_rx,
+            ),
         ] {
             if let Some(v) = v {
                 let no = if v == 0 { "no" } else { "" };
@@ -578,5 +651,8 @@ pub fn print(p: &mut Printer, data: Option<&[u8]>, names: &LinkIndex) {
 
 /// The lower device, whose name the details show.
 pub fn links(data: Option<&[u8]>) -> Vec<i32> {
-    data.and_then(|d| VxlanInfo::decode(d).link).filter(|l| *l != 0).map(|l| vec![l as i32]).unwrap_or_default()
+    data.and_then(|d| VxlanInfo::decode(d).link)
+        .filter(|l| *l != 0)
+        .map(|l| vec![l as i32])
+        .unwrap_or_default()
 }

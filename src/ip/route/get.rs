@@ -29,11 +29,15 @@ fn inet_proto_a2n(s: &str) -> Option<u8> {
 }
 
 pub fn run(ctx: &mut Ctx, mut args: Args) -> Result<()> {
-    let mut r = RtMsg { family: ctx.family, ..RtMsg::default() };
+    let mut r = RtMsg {
+        family: ctx.family,
+        ..RtMsg::default()
+    };
     let mut req_attrs: Vec<(u16, Vec<u8>)> = Vec::new();
     let mut idev: Option<String> = None;
     let mut odev: Option<String> = None;
-    let (mut connected, mut fib_match, mut from_ok, mut address_found) = (false, false, false, false);
+    let (mut connected, mut fib_match, mut from_ok, mut address_found) =
+        (false, false, false, false);
     let mut mark = 0u32;
 
     while let Some(w) = args.next() {
@@ -187,9 +191,16 @@ pub fn run(ctx: &mut Ctx, mut args: Args) -> Result<()> {
 }
 
 fn print_answer(ctx: &mut Ctx, answer: &[u8], view: &RouteView) {
-    let Some(m) = Messages::new(answer).next() else { return };
+    let Some(m) = Messages::new(answer).next() else {
+        return;
+    };
     let Some(route) = Route::parse(m.ty, m.payload) else {
-        ctx.warn(format_args!("Not a route: {:08x} {:08x} {:08x}", m.payload.len() + NLMSG_HDRLEN, m.ty, m.flags));
+        ctx.warn(format_args!(
+            "Not a route: {:08x} {:08x} {:08x}",
+            m.payload.len() + NLMSG_HDRLEN,
+            m.ty,
+            m.flags
+        ));
         return;
     };
     if ctx.family != AF_UNSPEC && route.hdr.family != ctx.family {

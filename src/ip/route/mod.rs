@@ -13,12 +13,14 @@ use crate::names;
 use crate::netlink::consts::*;
 
 const COMMANDS: &[&str] = &[
-    "add", "change", "chg", "replace", "prepend", "append", "test", "delete", "list", "show", "lst", "get", "flush",
-    "save", "restore", "showdump", "help",
+    "add", "change", "chg", "replace", "prepend", "append", "test", "delete", "list", "show",
+    "lst", "get", "flush", "save", "restore", "showdump", "help",
 ];
 
 pub fn run(ctx: &mut Ctx, mut args: Args) -> Result<()> {
-    let Some(cmd) = args.next() else { return show::list(ctx, args, false) };
+    let Some(cmd) = args.next() else {
+        return show::list(ctx, args, false);
+    };
     let c = cmd.as_str();
     if matches(c, "add") {
         modify::run(ctx, args, RTM_NEWROUTE, NLM_F_CREATE | NLM_F_EXCL)
@@ -41,8 +43,13 @@ pub fn run(ctx: &mut Ctx, mut args: Args) -> Result<()> {
     } else if matches(c, "flush") {
         show::list(ctx, args, true)
     } else if matches(c, "save") || matches(c, "restore") || matches(c, "showdump") {
-        let name = ["save", "restore", "showdump"].into_iter().find(|n| matches(c, n)).unwrap_or(c);
-        Err(Error::fail(format!("\"ip route {name}\" is not served by ipbox; use iproute2's ip for it.")))
+        let name = ["save", "restore", "showdump"]
+            .into_iter()
+            .find(|n| matches(c, n))
+            .unwrap_or(c);
+        Err(Error::fail(format!(
+            "\"ip route {name}\" is not served by ipbox; use iproute2's ip for it."
+        )))
     } else if matches(c, "help") {
         Err(usage())
     } else {
@@ -145,7 +152,9 @@ pub fn dsfield_a2n(s: &str) -> Option<u8> {
     if let Some(id) = names::dsfields().id(s) {
         return u8::try_from(id).ok();
     }
-    super::args::get_u32(s, 16).filter(|&v| v <= 255).map(|v| v as u8)
+    super::args::get_u32(s, 16)
+        .filter(|&v| v <= 255)
+        .map(|v| v as u8)
 }
 fn realm_a2n(s: &str) -> Option<u32> {
     names::a2n(names::realms(), s, 255)
@@ -212,13 +221,21 @@ fn mpls_addr(name: &str) -> Option<Prefix> {
     if labels.len() > 16 {
         return None;
     }
-    let mut p = Prefix { family: super::AF_MPLS, bytelen: labels.len() as u8, bitlen: 20, ..Prefix::default() };
+    let mut p = Prefix {
+        family: super::AF_MPLS,
+        bytelen: labels.len() as u8,
+        bitlen: 20,
+        ..Prefix::default()
+    };
     p.data[..labels.len()].copy_from_slice(&labels);
     Some(p)
 }
 
 fn mpls_error(what: &str, arg: &str) -> Error {
-    Error::exit(format!("Error: mpls {what} is expected rather than \"{arg}\"."), 1)
+    Error::exit(
+        format!("Error: mpls {what} is expected rather than \"{arg}\"."),
+        1,
+    )
 }
 
 /// get_addr, with MPLS label stacks (the shared parser knows IP and link addresses).
@@ -238,7 +255,9 @@ pub fn get_prefix(arg: &str, family: u8) -> Result<Prefix> {
         };
         let mut p = mpls_addr(addr).ok_or_else(|| mpls_error("prefix", arg))?;
         if let Some(l) = len {
-            let plen = super::args::get_u32(l, 0).filter(|&n| n <= 20).ok_or_else(|| mpls_error("prefix", arg))?;
+            let plen = super::args::get_u32(l, 0)
+                .filter(|&n| n <= 20)
+                .ok_or_else(|| mpls_error("prefix", arg))?;
             p.bitlen = plen as i16;
             p.flags |= super::inet::PREFIXLEN_SPECIFIED;
         }
@@ -276,7 +295,9 @@ pub fn time_rtt(s: &str) -> Option<(u32, bool)> {
             t
         } else {
             let res = libc::strtoul(start, &mut end, 0);
-            if end.cast_const() == start || (res == libc::c_ulong::MAX && *libc::__errno_location() == libc::ERANGE) {
+            if end.cast_const() == start
+                || (res == libc::c_ulong::MAX && *libc::__errno_location() == libc::ERANGE)
+            {
                 return None;
             }
             res as f64
@@ -296,7 +317,11 @@ pub fn time_rtt(s: &str) -> Option<(u32, bool)> {
     }
     // cvttsd2si: NaN and values outside the i64 range give 0x8000000000000000
     const TWO_63: f64 = 9_223_372_036_854_775_808.0;
-    let mut v = if (-TWO_63..TWO_63).contains(&t) { t as i64 as u32 } else { 0 };
+    let mut v = if (-TWO_63..TWO_63).contains(&t) {
+        t as i64 as u32
+    } else {
+        0
+    };
     if f64::from(v) < t {
         v = v.wrapping_add(1);
     }
@@ -375,11 +400,20 @@ mod tests {
 
     #[test]
     fn mpls_labels() {
-        assert_eq!(get_addr("100", super::super::AF_MPLS).unwrap().bytes(), &[0, 0x06, 0x41, 0x00]);
-        assert_eq!(get_addr("100/200", super::super::AF_MPLS).unwrap().bytelen, 8);
+        assert_eq!(
+            get_addr("100", super::super::AF_MPLS).unwrap().bytes(),
+            &[0, 0x06, 0x41, 0x00]
+        );
+        assert_eq!(
+            get_addr("100/200", super::super::AF_MPLS).unwrap().bytelen,
+            8
+        );
         assert!(get_addr("1048576", super::super::AF_MPLS).is_err());
         assert!(get_addr("1/x", super::super::AF_MPLS).is_err());
-        assert_eq!(get_prefix("100/20", super::super::AF_MPLS).unwrap().bitlen, 20);
+        assert_eq!(
+            get_prefix("100/20", super::super::AF_MPLS).unwrap().bitlen,
+            20
+        );
         assert!(get_prefix("100/21", super::super::AF_MPLS).is_err());
     }
 

@@ -3,8 +3,8 @@
 //! multipath `nexthop` groups, the automatic table and scope, and the kernel's answer.
 
 use super::{
-    dsfield_a2n, get_addr, get_prefix, read_family, realms_a2n, rtntype_a2n, rtprot_a2n, rtscope_a2n, rttable_a2n,
-    time_rtt, usage, vrf_table,
+    dsfield_a2n, get_addr, get_prefix, read_family, realms_a2n, rtntype_a2n, rtprot_a2n,
+    rtscope_a2n, rttable_a2n, time_rtt, usage, vrf_table,
 };
 use crate::error::{Error, Result};
 use crate::ip::args::{Args, duparg2, get_u8, get_u32, invarg, matches, nodev};
@@ -20,7 +20,8 @@ struct Attrs(Vec<u8>);
 
 impl Attrs {
     fn add(&mut self, ty: u16, payload: &[u8]) {
-        self.0.extend_from_slice(&((4 + payload.len()) as u16).to_ne_bytes());
+        self.0
+            .extend_from_slice(&((4 + payload.len()) as u16).to_ne_bytes());
         self.0.extend_from_slice(&ty.to_ne_bytes());
         self.0.extend_from_slice(payload);
         self.0.resize(crate::netlink::msg::align4(self.0.len()), 0);
@@ -65,7 +66,12 @@ fn locked(args: &mut Args, lock: &mut u32, bit: u16) -> Result<String> {
 }
 
 pub fn run(ctx: &mut Ctx, mut args: Args, cmd: u16, flags: u16) -> Result<()> {
-    let mut r = RtMsg { family: ctx.family, table: RT_TABLE_MAIN as u8, scope: RT_SCOPE_NOWHERE, ..RtMsg::default() };
+    let mut r = RtMsg {
+        family: ctx.family,
+        table: RT_TABLE_MAIN as u8,
+        scope: RT_SCOPE_NOWHERE,
+        ..RtMsg::default()
+    };
     if cmd != RTM_DELROUTE {
         r.protocol = RTPROT_BOOT;
         r.scope = RT_SCOPE_UNIVERSE;
@@ -133,8 +139,9 @@ pub fn run(ctx: &mut Ctx, mut args: Args, cmd: u16, flags: u16) -> Result<()> {
             mx.u32(RTAX_MTU, n);
         } else if w == "hoplimit" {
             let v = locked(&mut args, &mut lock, RTAX_HOPLIMIT)?;
-            let n =
-                get_u32(&v, 0).filter(|&n| n <= 255).ok_or_else(|| invarg("\"hoplimit\" value is invalid\n", &v))?;
+            let n = get_u32(&v, 0)
+                .filter(|&n| n <= 255)
+                .ok_or_else(|| invarg("\"hoplimit\" value is invalid\n", &v))?;
             mx.u32(RTAX_HOPLIMIT, n);
         } else if w == "advmss" {
             let v = locked(&mut args, &mut lock, RTAX_ADVMSS)?;
@@ -142,7 +149,8 @@ pub fn run(ctx: &mut Ctx, mut args: Args, cmd: u16, flags: u16) -> Result<()> {
             mx.u32(RTAX_ADVMSS, n);
         } else if matches(w, "reordering") {
             let v = locked(&mut args, &mut lock, RTAX_REORDERING)?;
-            let n = get_u32(&v, 0).ok_or_else(|| invarg("\"reordering\" value is invalid\n", &v))?;
+            let n =
+                get_u32(&v, 0).ok_or_else(|| invarg("\"reordering\" value is invalid\n", &v))?;
             mx.u32(RTAX_REORDERING, n);
         } else if w == "rtt" {
             let v = locked(&mut args, &mut lock, RTAX_RTT)?;
@@ -151,7 +159,8 @@ pub fn run(ctx: &mut Ctx, mut args: Args, cmd: u16, flags: u16) -> Result<()> {
         } else if w == "rto_min" {
             let v = args.need()?;
             lock |= 1 << RTAX_RTO_MIN;
-            let (t, _) = time_rtt(&v).ok_or_else(|| invarg("\"rto_min\" value is invalid\n", &v))?;
+            let (t, _) =
+                time_rtt(&v).ok_or_else(|| invarg("\"rto_min\" value is invalid\n", &v))?;
             mx.u32(RTAX_RTO_MIN, t);
         } else if matches(w, "window") {
             let v = locked(&mut args, &mut lock, RTAX_WINDOW)?;
@@ -187,7 +196,8 @@ pub fn run(ctx: &mut Ctx, mut args: Args, cmd: u16, flags: u16) -> Result<()> {
             mx.add(RTAX_CC_ALGO, v.as_bytes());
         } else if matches(w, "rttvar") {
             let v = locked(&mut args, &mut lock, RTAX_RTTVAR)?;
-            let (t, raw) = time_rtt(&v).ok_or_else(|| invarg("\"rttvar\" value is invalid\n", &v))?;
+            let (t, raw) =
+                time_rtt(&v).ok_or_else(|| invarg("\"rttvar\" value is invalid\n", &v))?;
             mx.u32(RTAX_RTTVAR, if raw { t } else { t.wrapping_mul(4) });
         } else if matches(w, "ssthresh") {
             let v = locked(&mut args, &mut lock, RTAX_SSTHRESH)?;
@@ -209,7 +219,8 @@ pub fn run(ctx: &mut Ctx, mut args: Args, cmd: u16, flags: u16) -> Result<()> {
             attrs.u32(RTA_NH_ID, nhid);
         } else if matches(w, "protocol") {
             let v = args.need()?;
-            r.protocol = rtprot_a2n(&v).ok_or_else(|| invarg("\"protocol\" value is invalid\n", &v))?;
+            r.protocol =
+                rtprot_a2n(&v).ok_or_else(|| invarg("\"protocol\" value is invalid\n", &v))?;
         } else if matches(w, "table") {
             let v = args.need()?;
             let t = rttable_a2n(&v).ok_or_else(|| invarg("\"table\" value is invalid\n", &v))?;
@@ -247,9 +258,13 @@ pub fn run(ctx: &mut Ctx, mut args: Args, cmd: u16, flags: u16) -> Result<()> {
             attrs.add(RTA_TTL_PROPAGATE, &[t]);
         } else if matches(w, "fastopen_no_cookie") {
             let v = args.need()?;
-            let n = get_u32(&v, 0).ok_or_else(|| invarg("\"fastopen_no_cookie\" value is invalid\n", &v))?;
+            let n = get_u32(&v, 0)
+                .ok_or_else(|| invarg("\"fastopen_no_cookie\" value is invalid\n", &v))?;
             if n > 1 {
-                return Err(invarg("\"fastopen_no_cookie\" value should be 0 or 1\n", &v));
+                return Err(invarg(
+                    "\"fastopen_no_cookie\" value should be 0 or 1\n",
+                    &v,
+                ));
             }
             mx.u32(RTAX_FASTOPEN_NO_COOKIE, n);
         } else {
@@ -357,10 +372,14 @@ fn parse_nexthops(ctx: &mut Ctx, args: &mut Args, r: &mut RtMsg) -> Result<Vec<u
     let mut out = Vec::new();
     while let Some(w) = args.next() {
         if w != "nexthop" {
-            return Err(Error::usage(format!("Error: \"nexthop\" or end of line is expected instead of \"{w}\"")));
+            return Err(Error::usage(format!(
+                "Error: \"nexthop\" or end of line is expected instead of \"{w}\""
+            )));
         }
         if args.is_empty() {
-            return Err(Error::usage("Error: unexpected end of line after \"nexthop\""));
+            return Err(Error::usage(
+                "Error: unexpected end of line after \"nexthop\"",
+            ));
         }
         let (mut flags, mut hops, mut ifindex) = (0u8, 0u8, 0i32);
         let mut nh_attrs = Attrs::default();
@@ -378,7 +397,9 @@ fn parse_nexthops(ctx: &mut Ctx, args: &mut Args, r: &mut RtMsg) -> Result<Vec<u
                     let d = args.need()?;
                     ifindex = lookup::ifindex(ctx, &d);
                     if ifindex == 0 {
-                        return Err(Error::usage(format!("Cannot find device \"{d}\"\nError: cannot parse nexthop")));
+                        return Err(Error::usage(format!(
+                            "Cannot find device \"{d}\"\nError: cannot parse nexthop"
+                        )));
                     }
                 }
                 "weight" => {
@@ -391,7 +412,8 @@ fn parse_nexthops(ctx: &mut Ctx, args: &mut Args, r: &mut RtMsg) -> Result<Vec<u
                 "onlink" => flags |= RTNH_F_ONLINK,
                 x if matches(x, "realms") => {
                     let v = args.need()?;
-                    let realm = realms_a2n(&v).ok_or_else(|| invarg("\"realm\" value is invalid\n", &v))?;
+                    let realm =
+                        realms_a2n(&v).ok_or_else(|| invarg("\"realm\" value is invalid\n", &v))?;
                     nh_attrs.u32(RTA_FLOW, realm);
                 }
                 "encap" => {
@@ -426,8 +448,12 @@ fn parse_nexthops(ctx: &mut Ctx, args: &mut Args, r: &mut RtMsg) -> Result<Vec<u
 /// -echo: the kernel's copy of the new (or deleted) route, printed as iproute2's
 /// rtnl_echo_talk does (inside an extra JSON object).
 fn echo(ctx: &mut Ctx, replies: &[u8]) {
-    let Some(m) = crate::netlink::msg::Messages::new(replies).next() else { return };
-    let Some(route) = Route::parse(m.ty, m.payload) else { return };
+    let Some(m) = crate::netlink::msg::Messages::new(replies).next() else {
+        return;
+    };
+    let Some(route) = Route::parse(m.ty, m.payload) else {
+        return;
+    };
     let names = super::show::names_for(ctx, std::iter::once(&route));
     let view = super::answer_view(ctx);
     ctx.p.begin();

@@ -5,7 +5,8 @@
 
 use super::get_prefix;
 use super::{
-    dsfield_a2n, read_family, realms_a2n, rtntype_a2n, rtprot_a2n, rtscope_a2n, rttable_a2n, usage, vrf_table,
+    dsfield_a2n, read_family, realms_a2n, rtntype_a2n, rtprot_a2n, rtscope_a2n, rttable_a2n, usage,
+    vrf_table,
 };
 use crate::error::{Error, KernelError, Result};
 use crate::ip::args::{Args, get_u32, invarg, matches, nodev};
@@ -73,9 +74,15 @@ impl Default for Filter {
             rprefsrc: Prefix::default(),
             rvia: Prefix::default(),
             rdst: Prefix::default(),
-            mdst: Prefix { bitlen: -1, ..Prefix::default() },
+            mdst: Prefix {
+                bitlen: -1,
+                ..Prefix::default()
+            },
             rsrc: Prefix::default(),
-            msrc: Prefix { bitlen: -1, ..Prefix::default() },
+            msrc: Prefix {
+                bitlen: -1,
+                ..Prefix::default()
+            },
             flush: false,
         }
     }
@@ -212,15 +219,21 @@ impl Filter {
 
         let host_bytes = (host_len(h.family) / 8) as usize;
         let dst = bytes_of(r.dst, usize::from(h.dst_len).div_ceil(8));
-        if Self::specified(&self.rdst) && differ(&dst, &prefix_bytes(&self.rdst), i32::from(self.rdst.bitlen)) {
+        if Self::specified(&self.rdst)
+            && differ(&dst, &prefix_bytes(&self.rdst), i32::from(self.rdst.bitlen))
+        {
             return false;
         }
-        if Self::specified(&self.mdst) && differ(&dst, &prefix_bytes(&self.mdst), i32::from(dst_len)) {
+        if Self::specified(&self.mdst)
+            && differ(&dst, &prefix_bytes(&self.mdst), i32::from(dst_len))
+        {
             return false;
         }
         if Self::specified(&self.rsrc) || Self::specified(&self.msrc) {
             let src = bytes_of(r.src, usize::from(h.src_len).div_ceil(8));
-            if Self::specified(&self.rsrc) && differ(&src, &prefix_bytes(&self.rsrc), i32::from(self.rsrc.bitlen)) {
+            if Self::specified(&self.rsrc)
+                && differ(&src, &prefix_bytes(&self.rsrc), i32::from(self.rsrc.bitlen))
+            {
                 return false;
             }
             if Self::specified(&self.msrc)
@@ -243,8 +256,16 @@ impl Filter {
             }
         }
         if self.rprefsrc.family != 0 {
-            let ps = if self.rprefsrc.bitlen > 0 { bytes_of(r.prefsrc, host_bytes) } else { [0u8; 32] };
-            if differ(&ps, &prefix_bytes(&self.rprefsrc), i32::from(self.rprefsrc.bitlen)) {
+            let ps = if self.rprefsrc.bitlen > 0 {
+                bytes_of(r.prefsrc, host_bytes)
+            } else {
+                [0u8; 32]
+            };
+            if differ(
+                &ps,
+                &prefix_bytes(&self.rprefsrc),
+                i32::from(self.rprefsrc.bitlen),
+            ) {
                 return false;
             }
         }
@@ -298,7 +319,10 @@ impl Filter {
 
 /// Parses the selector words; returns the filter and the family to dump.
 fn parse(ctx: &mut Ctx, mut args: Args) -> Result<(Filter, u8)> {
-    let mut f = Filter { tb: RT_TABLE_MAIN, ..Filter::default() };
+    let mut f = Filter {
+        tb: RT_TABLE_MAIN,
+        ..Filter::default()
+    };
     let mut dump_family = ctx.family;
     let mut idev: Option<String> = None;
     let mut odev: Option<String> = None;
@@ -452,7 +476,9 @@ fn parse(ctx: &mut Ctx, mut args: Args) -> Result<(Filter, u8)> {
 /// Interface names for every index these routes refer to: one link dump, only when needed.
 pub fn names_for<'a>(ctx: &mut Ctx, routes: impl Iterator<Item = &'a Route<'a>>) -> Names {
     let mut names = Names::new();
-    let wanted: std::collections::HashSet<u32> = routes.flat_map(|r| r.ifindexes().collect::<Vec<_>>()).collect();
+    let wanted: std::collections::HashSet<u32> = routes
+        .flat_map(|r| r.ifindexes().collect::<Vec<_>>())
+        .collect();
     if wanted.is_empty() {
         return names;
     }
@@ -516,8 +542,10 @@ pub fn list(ctx: &mut Ctx, args: Args, flush: bool) -> Result<()> {
         }
     };
     let mut sel = Selection::default();
-    let routes: Vec<Route> =
-        route::routes(&dump.data).into_iter().filter(|r| f.pass(r, ctx.family, &mut sel)).collect();
+    let routes: Vec<Route> = route::routes(&dump.data)
+        .into_iter()
+        .filter(|r| f.pass(r, ctx.family, &mut sel))
+        .collect();
     let names = names_for(ctx, routes.iter());
     let view = f.view(ctx);
     for r in &routes {
@@ -557,8 +585,10 @@ fn do_flush(ctx: &mut Ctx, f: &Filter, family: u8) -> Result<()> {
             }
         };
         let mut sel = Selection::default();
-        let doomed: Vec<Route> =
-            route::routes(&dump.data).into_iter().filter(|r| f.pass(r, ctx.family, &mut sel)).collect();
+        let doomed: Vec<Route> = route::routes(&dump.data)
+            .into_iter()
+            .filter(|r| f.pass(r, ctx.family, &mut sel))
+            .collect();
         if stats >= 2 && !doomed.is_empty() {
             let names = names_for(ctx, doomed.iter());
             let view = f.view(ctx);
@@ -592,7 +622,10 @@ fn do_flush(ctx: &mut Ctx, f: &Filter, family: u8) -> Result<()> {
             return Err(Error::silent(1));
         }
         if stats > 0 {
-            ctx.p.text(format_args!("\n*** Round {round}, deleting {} entries ***\n", doomed.len()));
+            ctx.p.text(format_args!(
+                "\n*** Round {round}, deleting {} entries ***\n",
+                doomed.len()
+            ));
             ctx.p.flush();
         }
     }
@@ -617,7 +650,10 @@ fn send_deletes(ctx: &mut Ctx, doomed: &[Route]) -> Result<()> {
     for (i, b) in batches.into_iter().enumerate() {
         if let Err(e) = ctx.sock()?.send_check(b) {
             let tail = if i < last { "\nFlush terminated" } else { "" };
-            ctx.warn(format_args!("Failed to send flush request: {}{tail}", crate::error::strerror(e.errno)));
+            ctx.warn(format_args!(
+                "Failed to send flush request: {}{tail}",
+                crate::error::strerror(e.errno)
+            ));
             return Err(Error::silent(2));
         }
     }
@@ -630,7 +666,12 @@ fn flush_cache() -> Result<()> {
     let mut fh = std::fs::OpenOptions::new()
         .write(true)
         .open(ROUTE_FLUSH_PATH)
-        .map_err(|e| Error::fail(format!("Cannot open \"{ROUTE_FLUSH_PATH}\": {}", crate::error::io_text(&e))))?;
+        .map_err(|e| {
+            Error::fail(format!(
+                "Cannot open \"{ROUTE_FLUSH_PATH}\": {}",
+                crate::error::io_text(&e)
+            ))
+        })?;
     if fh.write(b"-1").map(|n| n < 2).unwrap_or(true) {
         return Err(Error::fail("Cannot flush routing cache"));
     }
