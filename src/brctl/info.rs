@@ -4,20 +4,17 @@
 //! centiseconds, ids as `struct ifla_bridge_id` (priority, MAC). Missing attributes read as 0, as
 //! a missing sysfs file does for bridge-utils.
 
-use crate::netlink::attr::Table;
-use crate::netlink::bridge::*;
 use crate::netlink::link::{ARPHRD_ETHER, IFF_LOOPBACK, Link};
 
 /// struct ifla_bridge_id: two priority bytes, then the MAC.
 pub type BridgeId = [u8; 8];
 
-fn id(t: &Table<'_, 64>, ty: u16) -> BridgeId {
-    let mut b = [0u8; 8];
-    if let Some(p) = t.get(ty) {
-        let n = p.len().min(8);
-        b[..n].copy_from_slice(&p[..n]);
-    }
-    b
+/// The id bytes as bridge-utils reads them (zeros when the attribute is missing).
+fn id(v: Option<crate::netlink::bridge::BridgeId>) -> BridgeId {
+    let v = v.unwrap_or_default();
+    [
+        v.prio[0], v.prio[1], v.addr[0], v.addr[1], v.addr[2], v.addr[3], v.addr[4], v.addr[5],
+    ]
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -40,25 +37,25 @@ pub struct BridgeInfo {
 }
 
 impl BridgeInfo {
-    /// From IFLA_INFO_DATA of kind "bridge".
+    /// From IFLA_INFO_DATA of kind "bridge" (the shared decoder, missing values as 0).
     pub fn parse(data: &[u8]) -> BridgeInfo {
-        let t: Table<'_, 64> = Table::parse(data);
+        let b = crate::netlink::bridge::BridgeInfo::decode(data);
         BridgeInfo {
-            bridge_id: id(&t, IFLA_BR_BRIDGE_ID),
-            root_id: id(&t, IFLA_BR_ROOT_ID),
-            root_port: t.u16(IFLA_BR_ROOT_PORT).unwrap_or(0),
-            root_path_cost: t.u32(IFLA_BR_ROOT_PATH_COST).unwrap_or(0),
-            max_age: t.u32(IFLA_BR_MAX_AGE).unwrap_or(0),
-            hello_time: t.u32(IFLA_BR_HELLO_TIME).unwrap_or(0),
-            forward_delay: t.u32(IFLA_BR_FORWARD_DELAY).unwrap_or(0),
-            ageing_time: t.u32(IFLA_BR_AGEING_TIME).unwrap_or(0),
-            hello_timer: t.u64(IFLA_BR_HELLO_TIMER).unwrap_or(0),
-            tcn_timer: t.u64(IFLA_BR_TCN_TIMER).unwrap_or(0),
-            topology_change_timer: t.u64(IFLA_BR_TOPOLOGY_CHANGE_TIMER).unwrap_or(0),
-            gc_timer: t.u64(IFLA_BR_GC_TIMER).unwrap_or(0),
-            stp_state: t.u32(IFLA_BR_STP_STATE).unwrap_or(0),
-            topology_change: t.u8(IFLA_BR_TOPOLOGY_CHANGE).unwrap_or(0),
-            topology_change_detected: t.u8(IFLA_BR_TOPOLOGY_CHANGE_DETECTED).unwrap_or(0),
+            bridge_id: id(b.bridge_id),
+            root_id: id(b.root_id),
+            root_port: b.root_port.unwrap_or(0),
+            root_path_cost: b.root_path_cost.unwrap_or(0),
+            max_age: b.max_age.unwrap_or(0),
+            hello_time: b.hello_time.unwrap_or(0),
+            forward_delay: b.forward_delay.unwrap_or(0),
+            ageing_time: b.ageing_time.unwrap_or(0),
+            hello_timer: b.hello_timer.unwrap_or(0),
+            tcn_timer: b.tcn_timer.unwrap_or(0),
+            topology_change_timer: b.topology_change_timer.unwrap_or(0),
+            gc_timer: b.gc_timer.unwrap_or(0),
+            stp_state: b.stp_state.unwrap_or(0),
+            topology_change: b.topology_change.unwrap_or(0),
+            topology_change_detected: b.topology_change_detected.unwrap_or(0),
         }
     }
 }
@@ -82,24 +79,24 @@ pub struct PortInfo {
 }
 
 impl PortInfo {
-    /// From IFLA_INFO_SLAVE_DATA of slave kind "bridge".
+    /// From IFLA_INFO_SLAVE_DATA of slave kind "bridge" (the shared decoder, missing as 0).
     pub fn parse(data: &[u8]) -> PortInfo {
-        let t: Table<'_, 64> = Table::parse(data);
+        let p = crate::netlink::bridge::PortInfo::decode(data);
         PortInfo {
-            port_no: t.u16(IFLA_BRPORT_NO).unwrap_or(0),
-            port_id: t.u16(IFLA_BRPORT_ID).unwrap_or(0),
-            state: t.u8(IFLA_BRPORT_STATE).unwrap_or(0),
-            designated_root: id(&t, IFLA_BRPORT_ROOT_ID),
-            designated_bridge: id(&t, IFLA_BRPORT_BRIDGE_ID),
-            path_cost: t.u32(IFLA_BRPORT_COST).unwrap_or(0),
-            designated_port: t.u16(IFLA_BRPORT_DESIGNATED_PORT).unwrap_or(0),
-            designated_cost: t.u32(IFLA_BRPORT_DESIGNATED_COST).unwrap_or(0),
-            message_age_timer: t.u64(IFLA_BRPORT_MESSAGE_AGE_TIMER).unwrap_or(0),
-            forward_delay_timer: t.u64(IFLA_BRPORT_FORWARD_DELAY_TIMER).unwrap_or(0),
-            hold_timer: t.u64(IFLA_BRPORT_HOLD_TIMER).unwrap_or(0),
-            topology_change_ack: t.u8(IFLA_BRPORT_TOPOLOGY_CHANGE_ACK).unwrap_or(0),
-            config_pending: t.u8(IFLA_BRPORT_CONFIG_PENDING).unwrap_or(0),
-            hairpin: t.u8(IFLA_BRPORT_MODE).unwrap_or(0),
+            port_no: p.no.unwrap_or(0),
+            port_id: p.id.unwrap_or(0),
+            state: p.state.unwrap_or(0),
+            designated_root: id(p.root_id),
+            designated_bridge: id(p.bridge_id),
+            path_cost: p.cost.unwrap_or(0),
+            designated_port: p.designated_port.unwrap_or(0),
+            designated_cost: p.designated_cost.unwrap_or(0).into(),
+            message_age_timer: p.message_age_timer.unwrap_or(0),
+            forward_delay_timer: p.forward_delay_timer.unwrap_or(0),
+            hold_timer: p.hold_timer.unwrap_or(0),
+            topology_change_ack: p.topology_change_ack.unwrap_or(0),
+            config_pending: p.config_pending.unwrap_or(0),
+            hairpin: p.hairpin.map(u8::from).unwrap_or(0),
         }
     }
 }
@@ -158,8 +155,11 @@ impl Dev {
 #[cfg(test)]
 mod tests {
     use super::*;
-
     use crate::netlink::attr::encode as attr;
+    use crate::netlink::bridge::{
+        IFLA_BR_BRIDGE_ID, IFLA_BR_FORWARD_DELAY, IFLA_BR_GC_TIMER, IFLA_BR_ROOT_ID,
+        IFLA_BR_STP_STATE, IFLA_BRPORT_ID, IFLA_BRPORT_NO,
+    };
 
     #[test]
     fn bridge_attributes() {

@@ -6,7 +6,6 @@ use super::{lladdr_a2n, llproto};
 use crate::error::Result;
 use crate::ip::Ctx;
 use crate::ip::args::{Args, get_u8, get_u16, get_u32, get_u64, invarg, matches};
-use crate::netlink::attr::Table;
 use crate::netlink::bridge::*;
 use crate::netlink::msg::Request;
 use crate::print::Printer;
@@ -257,23 +256,6 @@ pub fn parse(_ctx: &mut Ctx, args: &mut Args, req: &mut Request) -> Result<()> {
     Ok(())
 }
 
-/// struct ifla_bridge_id: two priority bytes and a MAC.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct BridgeId {
-    pub prio: [u8; 2],
-    pub addr: [u8; 6],
-}
-
-impl BridgeId {
-    pub fn decode(p: &[u8]) -> Option<BridgeId> {
-        let b: &[u8; 8] = p.get(..8)?.try_into().ok()?;
-        Some(BridgeId {
-            prio: [b[0], b[1]],
-            addr: [b[2], b[3], b[4], b[5], b[6], b[7]],
-        })
-    }
-}
-
 /// br_dump_bridge_id: `%.2x%.2x.` then ether_ntoa (no zero padding): `8000.0:0:0:0:0:0`.
 impl std::fmt::Display for BridgeId {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -300,118 +282,7 @@ pub fn print_timer(p: &mut Printer, key: &str, ticks: u64) {
     );
 }
 
-/// The bridge attributes iproute2 6.1 prints, decoded.
-#[derive(Debug, Default)]
-pub struct BridgeInfo {
-    pub forward_delay: Option<u32>,
-    pub hello_time: Option<u32>,
-    pub max_age: Option<u32>,
-    pub ageing_time: Option<u32>,
-    pub stp_state: Option<u32>,
-    pub priority: Option<u16>,
-    pub vlan_filtering: Option<u8>,
-    /// Host order.
-    pub vlan_protocol: Option<u16>,
-    pub bridge_id: Option<BridgeId>,
-    pub root_id: Option<BridgeId>,
-    pub root_port: Option<u16>,
-    pub root_path_cost: Option<u32>,
-    pub topology_change: Option<u8>,
-    pub topology_change_detected: Option<u8>,
-    pub hello_timer: Option<u64>,
-    pub tcn_timer: Option<u64>,
-    pub topology_change_timer: Option<u64>,
-    pub gc_timer: Option<u64>,
-    pub vlan_default_pvid: Option<u16>,
-    pub vlan_stats_enabled: Option<u8>,
-    pub vlan_stats_per_port: Option<u8>,
-    pub group_fwd_mask: Option<u16>,
-    pub group_addr: Option<Vec<u8>>,
-    pub mcast_snooping: Option<u8>,
-    /// IFLA_BR_MULTI_BOOLOPT: (optval, optmask).
-    pub boolopts: Option<(u32, u32)>,
-    pub mcast_router: Option<u8>,
-    pub mcast_query_use_ifaddr: Option<u8>,
-    pub mcast_querier: Option<u8>,
-    pub mcast_hash_elasticity: Option<u32>,
-    pub mcast_hash_max: Option<u32>,
-    pub mcast_last_member_cnt: Option<u32>,
-    pub mcast_startup_query_cnt: Option<u32>,
-    pub mcast_last_member_intvl: Option<u64>,
-    pub mcast_membership_intvl: Option<u64>,
-    pub mcast_querier_intvl: Option<u64>,
-    pub mcast_query_intvl: Option<u64>,
-    pub mcast_query_response_intvl: Option<u64>,
-    pub mcast_startup_query_intvl: Option<u64>,
-    pub mcast_stats_enabled: Option<u8>,
-    pub mcast_igmp_version: Option<u8>,
-    pub mcast_mld_version: Option<u8>,
-    pub nf_call_iptables: Option<u8>,
-    pub nf_call_ip6tables: Option<u8>,
-    pub nf_call_arptables: Option<u8>,
-}
-
 impl BridgeInfo {
-    pub fn decode(data: &[u8]) -> BridgeInfo {
-        let t: Table<48> = Table::parse(data);
-        let boolopts = t.get(IFLA_BR_MULTI_BOOLOPT).and_then(|p| {
-            let v = crate::netlink::attr::get_u32(p)?;
-            let m = crate::netlink::attr::get_u32(p.get(4..)?)?;
-            Some((v, m))
-        });
-        BridgeInfo {
-            forward_delay: t.u32(IFLA_BR_FORWARD_DELAY),
-            hello_time: t.u32(IFLA_BR_HELLO_TIME),
-            max_age: t.u32(IFLA_BR_MAX_AGE),
-            ageing_time: t.u32(IFLA_BR_AGEING_TIME),
-            stp_state: t.u32(IFLA_BR_STP_STATE),
-            priority: t.u16(IFLA_BR_PRIORITY),
-            vlan_filtering: t.u8(IFLA_BR_VLAN_FILTERING),
-            vlan_protocol: t
-                .get(IFLA_BR_VLAN_PROTOCOL)
-                .and_then(crate::netlink::attr::get_u16_be),
-            bridge_id: t.get(IFLA_BR_BRIDGE_ID).and_then(BridgeId::decode),
-            root_id: t.get(IFLA_BR_ROOT_ID).and_then(BridgeId::decode),
-            root_port: t.u16(IFLA_BR_ROOT_PORT),
-            root_path_cost: t.u32(IFLA_BR_ROOT_PATH_COST),
-            topology_change: t.u8(IFLA_BR_TOPOLOGY_CHANGE),
-            topology_change_detected: t.u8(IFLA_BR_TOPOLOGY_CHANGE_DETECTED),
-            hello_timer: t.u64(IFLA_BR_HELLO_TIMER),
-            tcn_timer: t.u64(IFLA_BR_TCN_TIMER),
-            topology_change_timer: t.u64(IFLA_BR_TOPOLOGY_CHANGE_TIMER),
-            gc_timer: t.u64(IFLA_BR_GC_TIMER),
-            vlan_default_pvid: t.u16(IFLA_BR_VLAN_DEFAULT_PVID),
-            vlan_stats_enabled: t.u8(IFLA_BR_VLAN_STATS_ENABLED),
-            vlan_stats_per_port: t.u8(IFLA_BR_VLAN_STATS_PER_PORT),
-            group_fwd_mask: t.u16(IFLA_BR_GROUP_FWD_MASK),
-            group_addr: t
-                .get(IFLA_BR_GROUP_ADDR)
-                .filter(|a| !a.is_empty())
-                .map(<[u8]>::to_vec),
-            mcast_snooping: t.u8(IFLA_BR_MCAST_SNOOPING),
-            boolopts,
-            mcast_router: t.u8(IFLA_BR_MCAST_ROUTER),
-            mcast_query_use_ifaddr: t.u8(IFLA_BR_MCAST_QUERY_USE_IFADDR),
-            mcast_querier: t.u8(IFLA_BR_MCAST_QUERIER),
-            mcast_hash_elasticity: t.u32(IFLA_BR_MCAST_HASH_ELASTICITY),
-            mcast_hash_max: t.u32(IFLA_BR_MCAST_HASH_MAX),
-            mcast_last_member_cnt: t.u32(IFLA_BR_MCAST_LAST_MEMBER_CNT),
-            mcast_startup_query_cnt: t.u32(IFLA_BR_MCAST_STARTUP_QUERY_CNT),
-            mcast_last_member_intvl: t.u64(IFLA_BR_MCAST_LAST_MEMBER_INTVL),
-            mcast_membership_intvl: t.u64(IFLA_BR_MCAST_MEMBERSHIP_INTVL),
-            mcast_querier_intvl: t.u64(IFLA_BR_MCAST_QUERIER_INTVL),
-            mcast_query_intvl: t.u64(IFLA_BR_MCAST_QUERY_INTVL),
-            mcast_query_response_intvl: t.u64(IFLA_BR_MCAST_QUERY_RESPONSE_INTVL),
-            mcast_startup_query_intvl: t.u64(IFLA_BR_MCAST_STARTUP_QUERY_INTVL),
-            mcast_stats_enabled: t.u8(IFLA_BR_MCAST_STATS_ENABLED),
-            mcast_igmp_version: t.u8(IFLA_BR_MCAST_IGMP_VERSION),
-            mcast_mld_version: t.u8(IFLA_BR_MCAST_MLD_VERSION),
-            nf_call_iptables: t.u8(IFLA_BR_NF_CALL_IPTABLES),
-            nf_call_ip6tables: t.u8(IFLA_BR_NF_CALL_IP6TABLES),
-            nf_call_arptables: t.u8(IFLA_BR_NF_CALL_ARPTABLES),
-        }
-    }
-
     /// bridge_print_opt: each present attribute in iproute2 6.1's order.
     pub fn print(&self, p: &mut Printer) {
         fn num<T: Into<u64>>(p: &mut Printer, key: &str, text: &str, v: Option<T>) {
@@ -428,11 +299,11 @@ impl BridgeInfo {
             let s = llproto::n2a(v);
             p.string("vlan_protocol", &s, format_args!("vlan_protocol {s} "));
         }
-        if let Some(id) = self.bridge_id {
+        if let Some(id) = self.bridge_id.filter(|i| !i.short) {
             let s = id.to_string();
             p.string("bridge_id", &s, format_args!("bridge_id {s} "));
         }
-        if let Some(id) = self.root_id {
+        if let Some(id) = self.root_id.filter(|i| !i.short) {
             let s = id.to_string();
             p.string("root_id", &s, format_args!("designated_root {s} "));
         }

@@ -1,12 +1,11 @@
 //! bridge_slave: `ip link set DEV type bridge_slave OPTIONS` (iproute2 6.1's
 //! iplink_bridge_slave.c) and the `bridge_slave …` line a bridge port shows under `-d`.
 
-use super::bridge::{BridgeId, C0x, print_timer};
+use super::bridge::{C0x, print_timer};
 use super::kinds::explain_err;
 use crate::error::{Error, Result};
 use crate::ip::args::{Args, get_u8, get_u16, get_u32, invarg, matches};
 use crate::ip::{Ctx, lookup};
-use crate::netlink::attr::Table;
 use crate::netlink::bridge::*;
 use crate::netlink::msg::Request;
 use crate::print::Printer;
@@ -164,83 +163,7 @@ const PORT_STATES: [&str; 5] = [
     "blocking",
 ];
 
-/// The port attributes iproute2 6.1 prints, decoded.
-#[derive(Debug, Default)]
-pub struct PortInfo {
-    pub state: Option<u8>,
-    pub priority: Option<u16>,
-    pub cost: Option<u32>,
-    pub hairpin: Option<bool>,
-    pub guard: Option<bool>,
-    pub root_block: Option<bool>,
-    pub fastleave: Option<bool>,
-    pub learning: Option<bool>,
-    pub flood: Option<bool>,
-    pub id: Option<u16>,
-    pub no: Option<u16>,
-    pub designated_port: Option<u16>,
-    pub designated_cost: Option<u16>,
-    pub bridge_id: Option<BridgeId>,
-    pub root_id: Option<BridgeId>,
-    pub hold_timer: Option<u64>,
-    pub message_age_timer: Option<u64>,
-    pub forward_delay_timer: Option<u64>,
-    pub topology_change_ack: Option<u8>,
-    pub config_pending: Option<u8>,
-    pub proxy_arp: Option<bool>,
-    pub proxy_arp_wifi: Option<bool>,
-    pub multicast_router: Option<u8>,
-    pub mcast_flood: Option<bool>,
-    pub bcast_flood: Option<bool>,
-    pub mcast_to_unicast: Option<bool>,
-    pub neigh_suppress: Option<bool>,
-    pub group_fwd_mask: Option<u16>,
-    pub vlan_tunnel: Option<bool>,
-    pub isolated: Option<bool>,
-    pub locked: Option<bool>,
-    pub backup_port: Option<u32>,
-}
-
 impl PortInfo {
-    pub fn decode(data: &[u8]) -> PortInfo {
-        let t: Table<40> = Table::parse(data);
-        let b = |ty| t.u8(ty).map(|v| v != 0);
-        PortInfo {
-            state: t.u8(IFLA_BRPORT_STATE),
-            priority: t.u16(IFLA_BRPORT_PRIORITY),
-            cost: t.u32(IFLA_BRPORT_COST),
-            hairpin: b(IFLA_BRPORT_MODE),
-            guard: b(IFLA_BRPORT_GUARD),
-            root_block: b(IFLA_BRPORT_PROTECT),
-            fastleave: b(IFLA_BRPORT_FAST_LEAVE),
-            learning: b(IFLA_BRPORT_LEARNING),
-            flood: b(IFLA_BRPORT_UNICAST_FLOOD),
-            id: t.u16(IFLA_BRPORT_ID),
-            no: t.u16(IFLA_BRPORT_NO),
-            designated_port: t.u16(IFLA_BRPORT_DESIGNATED_PORT),
-            designated_cost: t.u16(IFLA_BRPORT_DESIGNATED_COST),
-            bridge_id: t.get(IFLA_BRPORT_BRIDGE_ID).and_then(BridgeId::decode),
-            root_id: t.get(IFLA_BRPORT_ROOT_ID).and_then(BridgeId::decode),
-            hold_timer: t.u64(IFLA_BRPORT_HOLD_TIMER),
-            message_age_timer: t.u64(IFLA_BRPORT_MESSAGE_AGE_TIMER),
-            forward_delay_timer: t.u64(IFLA_BRPORT_FORWARD_DELAY_TIMER),
-            topology_change_ack: t.u8(IFLA_BRPORT_TOPOLOGY_CHANGE_ACK),
-            config_pending: t.u8(IFLA_BRPORT_CONFIG_PENDING),
-            proxy_arp: b(IFLA_BRPORT_PROXYARP),
-            proxy_arp_wifi: b(IFLA_BRPORT_PROXYARP_WIFI),
-            multicast_router: t.u8(IFLA_BRPORT_MULTICAST_ROUTER),
-            mcast_flood: b(IFLA_BRPORT_MCAST_FLOOD),
-            bcast_flood: b(IFLA_BRPORT_BCAST_FLOOD),
-            mcast_to_unicast: b(IFLA_BRPORT_MCAST_TO_UCAST),
-            neigh_suppress: b(IFLA_BRPORT_NEIGH_SUPPRESS),
-            group_fwd_mask: t.u16(IFLA_BRPORT_GROUP_FWD_MASK),
-            vlan_tunnel: b(IFLA_BRPORT_VLAN_TUNNEL),
-            isolated: b(IFLA_BRPORT_ISOLATED),
-            locked: b(IFLA_BRPORT_LOCKED),
-            backup_port: t.u32(IFLA_BRPORT_BACKUP_PORT),
-        }
-    }
-
     /// bridge_slave_print_opt, in iproute2 6.1's order.
     pub fn print(&self, p: &mut Printer, names: &LinkIndex) {
         fn on_off(p: &mut Printer, key: &str, v: Option<bool>) {
@@ -296,11 +219,11 @@ impl PortInfo {
             "designated_cost",
             self.designated_cost,
         );
-        if let Some(id) = self.bridge_id {
+        if let Some(id) = self.bridge_id.filter(|i| !i.short) {
             let s = id.to_string();
             p.string("bridge_id", &s, format_args!("designated_bridge {s} "));
         }
-        if let Some(id) = self.root_id {
+        if let Some(id) = self.root_id.filter(|i| !i.short) {
             let s = id.to_string();
             p.string("root_id", &s, format_args!("designated_root {s} "));
         }
