@@ -406,6 +406,37 @@ fn showmacs_and_showstp_on_a_live_bridge() {
     assert_same(TWO_HOSTS);
 }
 
+/// Three STP bridges in a chain a - b - c, a the root: c's root port has a designated cost (b's
+/// path cost to a), which the kernel sends as a u16. Hello every second and 8 s of waiting so the
+/// ports forward and a's topology change has reached c in both runs (it stays for 22 s).
+const STP_CHAIN: &str = "ip netns add a
+ip netns add b
+ip netns add c
+ip -n a link add br0 type bridge
+ip -n b link add br0 type bridge
+ip -n c link add br0 type bridge
+ip link add ab0 netns a type veth peer name ba0 netns b
+ip link add bc0 netns b type veth peer name cb0 netns c
+ip netns exec a brctl addif br0 ab0
+ip netns exec b brctl addif br0 ba0 bc0
+ip netns exec c brctl addif br0 cb0
+ip netns exec a brctl setbridgeprio br0 0
+ip netns exec b brctl setbridgeprio br0 100
+ip netns exec c brctl setbridgeprio br0 200
+for n in a b c; do ip netns exec $n brctl setfd br0 2; ip netns exec $n brctl sethello br0 1; ip netns exec $n brctl stp br0 on; done
+for n in a b c; do ip -n $n link set br0 up; done
+ip -n a link set ab0 up
+ip -n b link set ba0 up
+ip -n b link set bc0 up
+ip -n c link set cb0 up
+sleep 8
+ip netns exec c brctl showstp br0";
+
+#[test]
+fn showstp_designated_cost_behind_another_bridge() {
+    assert!(assert_same(STP_CHAIN).contains("designated cost\t   2"));
+}
+
 /// Static, local and externally learned entries added with iproute2's `bridge fdb`; the bridge's
 /// own addresses (not behind a port) are not in brforward.
 const FDB_KINDS: &str =

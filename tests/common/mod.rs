@@ -132,7 +132,8 @@ pub fn transcript(tools: Tools, script: &str) -> String {
 }
 
 /// Runs the script with ipbox and with the reference tools; the masked transcripts must match.
-pub fn assert_same(script: &str) {
+/// Returns that transcript.
+pub fn assert_same(script: &str) -> String {
     let reference = transcript(Tools::Reference, script);
     for line in reference.lines() {
         assert!(
@@ -164,6 +165,7 @@ pub fn assert_same(script: &str) {
             diff(&reference, &ours)
         );
     }
+    ours
 }
 
 /// The ipbox transcript must equal `want` exactly.
