@@ -820,7 +820,12 @@ ip -force -b b2
 printf 'route show table 77\\nroute show\\n' > b3
 ip -force -b b3
 printf 'route get 10.0.0.7\\nroute flush\\nroute show dev nosuch\\n' > b4
-ip -force -b b4",
+ip -force -b b4
+ip route add 10.60.0.0/16 via 10.0.0.2 proto static table 100
+ip route add 10.61.0.0/16 dev v0 proto boot
+printf 'route show dev v0\\nroute show proto static table 100\\nroute show table 100 dev v0\\nroute show table 55\\nroute show proto kernel\\nroute flush table 100\\nroute show table 100\\nroute show table all\\n' > b5
+ip -force -b b5
+ip -j -b b5",
     );
 }
 

@@ -495,15 +495,10 @@ pub fn names_for<'a>(ctx: &mut Ctx, routes: impl Iterator<Item = &'a Route<'a>>)
     names
 }
 
-/// The dump request. iproute2 turns on strict dump checking only outside batch mode, so in a
-/// batch the kernel ignores the selector's table, device and protocol (and never complains
-/// about a missing table): the same request without them gives the same answer.
-fn dump_request(ctx: &Ctx, f: &Filter, family: u8) -> crate::netlink::msg::Request {
-    if ctx.batch_mode {
-        route::dump(family, 0, f.cloned, 0, 0)
-    } else {
-        route::dump(family, f.protocol, f.cloned, f.tb, f.oif)
-    }
+/// The dump request with the selector's protocol, table and device. A batch's socket is not
+/// strict (as iproute2's), so there the kernel ignores them and the filter alone selects.
+fn dump_request(f: &Filter, family: u8) -> crate::netlink::msg::Request {
+    route::dump(family, f.protocol, f.cloned, f.tb, f.oif)
 }
 
 /// Prints a dump error as rtnl_dump_filter does (nothing for a bare ENOENT/EOPNOTSUPP).
@@ -527,7 +522,7 @@ pub fn list(ctx: &mut Ctx, args: Args, flush: bool) -> Result<()> {
         f.flush = true;
         return do_flush(ctx, &f, family);
     }
-    let req = dump_request(ctx, &f, family);
+    let req = dump_request(&f, family);
     ctx.p.begin();
     let dump = match ctx.dump(req) {
         Ok(d) => d,
@@ -576,7 +571,7 @@ fn do_flush(ctx: &mut Ctx, f: &Filter, family: u8) -> Result<()> {
     }
     let mut round = 0;
     loop {
-        let req = dump_request(ctx, f, family);
+        let req = dump_request(f, family);
         let dump = match ctx.dump(req) {
             Ok(d) => d,
             Err(e) => {
