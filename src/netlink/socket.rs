@@ -17,11 +17,14 @@ use crate::error::KernelError;
 /// How often a dump that the kernel marks NLM_F_DUMP_INTR is redone before we give up and warn.
 const DUMP_TRIES: usize = 3;
 
+/// The least receive room offered: the kernel sizes its next dump datagrams by the buffers it
+/// is given (max_recvmsg_len), and small ones mean many more of them.
+const RECV_ROOM: usize = 32768;
+
 pub struct Socket {
     sock: NlSocket,
     seq: u32,
     pid: u32,
-    buf: Vec<u8>,
 }
 
 /// What a request brought back: reply messages (for GETs) and a warning carried by the ACK.
@@ -107,12 +110,7 @@ impl Socket {
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.as_secs() as u32)
             .unwrap_or(1);
-        Ok(Socket {
-            sock,
-            seq,
-            pid,
-            buf: vec![0; 32768],
-        })
+        Ok(Socket { sock, seq, pid })
     }
 
     fn send(&mut self, req: &mut Request) -> Result<u32, KernelError> {
@@ -121,28 +119,6 @@ impl Socket {
         let bytes = req.finish(seq, self.pid);
         self.sock.send(bytes, MsgFlags::empty()).map_err(os_err)?;
         Ok(seq)
-    }
-
-    /// Receives one datagram into `self.buf`, sized first with MSG_PEEK|MSG_TRUNC.
-    fn recv(&mut self) -> Result<usize, KernelError> {
-        loop {
-            let want = match self
-                .sock
-                .recv(&mut [][..], MsgFlags::PEEK | MsgFlags::TRUNC)
-            {
-                Ok((n, _)) => n,
-                Err(e) if e.raw_os_error() == Some(libc::EINTR) => continue,
-                Err(e) => return Err(os_err(e)),
-            };
-            if want > self.buf.len() {
-                self.buf.resize(want, 0);
-            }
-            match self.sock.recv(&mut self.buf[..], MsgFlags::empty()) {
-                Ok((n, _)) => return Ok(n),
-                Err(e) if e.raw_os_error() == Some(libc::EINTR) => continue,
-                Err(e) => return Err(os_err(e)),
-            }
-        }
     }
 
     /// Receives one datagram straight onto the end of `out` (no second copy), sized first with
@@ -157,9 +133,7 @@ impl Socket {
                 Err(e) if e.raw_os_error() == Some(libc::EINTR) => continue,
                 Err(e) => return Err(os_err(e)),
             };
-            // Offer at least 32 KiB: the kernel sizes its next dump datagrams by the buffers it
-            // is given (max_recvmsg_len), and small ones mean many more of them.
-            let room = want.max(self.buf.len());
+            let room = want.max(RECV_ROOM);
             let start = out.len();
             out.reserve(room);
             // SAFETY: the kernel writes at most `room` bytes into the reserved, unused capacity;
@@ -187,27 +161,39 @@ impl Socket {
 
     /// Sends a request with NLM_F_ACK and waits for the ACK. Replies that come before it
     /// (RTM_GETLINK, RTM_GETNSID, RTM_GETROUTE …) are kept in the answer.
-    pub fn talk(&mut self, mut req: Request) -> Result<Answer, KernelError> {
-        req.set_flags(req.flags() | NLM_F_ACK);
-        let seq = self.send(&mut req)?;
+    pub fn talk(&mut self, req: Request) -> Result<Answer, KernelError> {
         let mut answer = Answer::default();
+        let (_, warning) = self.exchange(req, NLM_F_ACK, &mut answer.replies)?;
+        answer.warning = warning;
+        Ok(answer)
+    }
+
+    /// Sends `req` with `flag` added and receives onto `out` until the ACK or NLMSG_DONE.
+    /// Returns whether the kernel flagged the answer interrupted, and the ACK's extack warning.
+    fn exchange(
+        &mut self,
+        mut req: Request,
+        flag: u16,
+        out: &mut Vec<u8>,
+    ) -> Result<(bool, Option<String>), KernelError> {
+        req.set_flags(req.flags() | flag);
+        let seq = self.send(&mut req)?;
         let mut ex = Exchange {
             seq,
             pid: self.pid,
-            out: &mut answer.replies,
+            out,
             interrupted: false,
             warning: None,
         };
         loop {
-            let n = self.recv()?;
-            match ex.absorb(&self.buf[..n]) {
+            let start = self.recv_into(ex.out)?;
+            match ex.settle(start) {
                 Step::More => {}
                 Step::Done => break,
                 Step::Failed(e) => return Err(e),
             }
         }
-        answer.warning = ex.warning;
-        Ok(answer)
+        Ok((ex.interrupted, ex.warning))
     }
 
     /// Sends requests in one datagram without asking for ACKs, then looks (without waiting) for
@@ -257,26 +243,9 @@ impl Socket {
         Ok(last)
     }
 
-    fn dump_once(&mut self, mut req: Request) -> Result<Dump, KernelError> {
-        req.set_flags(req.flags() | NLM_F_DUMP);
-        let seq = self.send(&mut req)?;
+    fn dump_once(&mut self, req: Request) -> Result<Dump, KernelError> {
         let mut dump = Dump::default();
-        let mut ex = Exchange {
-            seq,
-            pid: self.pid,
-            out: &mut dump.data,
-            interrupted: false,
-            warning: None,
-        };
-        loop {
-            let start = self.recv_into(ex.out)?;
-            match ex.settle(start) {
-                Step::More => {}
-                Step::Done => break,
-                Step::Failed(e) => return Err(e),
-            }
-        }
-        dump.interrupted = ex.interrupted;
+        (dump.interrupted, _) = self.exchange(req, NLM_F_DUMP, &mut dump.data)?;
         Ok(dump)
     }
 }
@@ -304,6 +273,7 @@ struct Exchange<'a> {
 impl Exchange<'_> {
     /// Reads one datagram: keeps our data messages, ignores others' (seq/port mismatch), and
     /// reports the end — an ACK, NLMSG_DONE, or an error with its extack text.
+    #[cfg(test)]
     fn absorb(&mut self, datagram: &[u8]) -> Step {
         let start = self.out.len();
         self.out.extend_from_slice(datagram);
