@@ -271,15 +271,7 @@ fn add(ctx: &mut Ctx, mut args: Args, create: bool) -> Result<()> {
     };
     let path = path_of(&name);
 
-    match nix::unistd::mkdir(RUN_DIR, Mode::from_bits_truncate(0o755)) {
-        Ok(()) | Err(nix::errno::Errno::EEXIST) => {}
-        Err(e) => {
-            return Err(Error::fail(format!(
-                "mkdir {RUN_DIR} failed: {}",
-                errno_text(e)
-            )));
-        }
-    }
+    make_run_dir()?;
     let lock = open(
         RUN_DIR,
         OFlag::O_RDONLY | OFlag::O_DIRECTORY | OFlag::O_CLOEXEC,
@@ -569,20 +561,23 @@ fn exec(ctx: &mut Ctx, args: Args) -> Result<()> {
     }
 }
 
+/// Creates /run/netns (0755) unless it is there.
+fn make_run_dir() -> Result<()> {
+    match nix::unistd::mkdir(RUN_DIR, Mode::from_bits_truncate(0o755)) {
+        Ok(()) | Err(nix::errno::Errno::EEXIST) => Ok(()),
+        Err(e) => Err(Error::fail(format!(
+            "mkdir {RUN_DIR} failed: {}",
+            errno_text(e)
+        ))),
+    }
+}
+
 /// Prints `add NAME` / `delete NAME` as entries appear in and leave /run/netns.
 fn monitor(ctx: &mut Ctx) -> Result<()> {
     use nix::sys::inotify::{AddWatchFlags, InitFlags, Inotify};
     let ino = Inotify::init(InitFlags::IN_CLOEXEC)
         .map_err(|e| Error::fail(format!("inotify_init failed: {}", errno_text(e))))?;
-    match nix::unistd::mkdir(RUN_DIR, Mode::from_bits_truncate(0o755)) {
-        Ok(()) | Err(nix::errno::Errno::EEXIST) => {}
-        Err(e) => {
-            return Err(Error::fail(format!(
-                "mkdir {RUN_DIR} failed: {}",
-                errno_text(e)
-            )));
-        }
-    }
+    make_run_dir()?;
     ino.add_watch(RUN_DIR, AddWatchFlags::IN_CREATE | AddWatchFlags::IN_DELETE)
         .map_err(|e| Error::fail(format!("inotify_add_watch failed: {}", errno_text(e))))?;
     loop {

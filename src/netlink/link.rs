@@ -4,6 +4,17 @@ use super::attr::{Table, attrs, cstr, get_u32, get_u64};
 use super::consts::*;
 use super::msg::Request;
 
+/// IFLA_OPERSTATE's names, by value (IF_OPER_UNKNOWN … IF_OPER_UP).
+pub const OPER_STATES: [&str; 7] = [
+    "UNKNOWN",
+    "NOTPRESENT",
+    "DOWN",
+    "LOWERLAYERDOWN",
+    "TESTING",
+    "DORMANT",
+    "UP",
+];
+
 pub const IFF_UP: u32 = 0x1;
 pub const IFF_BROADCAST: u32 = 0x2;
 pub const IFF_DEBUG: u32 = 0x4;

@@ -53,15 +53,6 @@ pub struct LinkPrinter<'x, 'a> {
     pub kinds: KindPrinter,
 }
 
-const OPER_STATES: [&str; 7] = [
-    "UNKNOWN",
-    "NOTPRESENT",
-    "DOWN",
-    "LOWERLAYERDOWN",
-    "TESTING",
-    "DORMANT",
-    "UP",
-];
 const LINK_MODES: [&str; 2] = ["DEFAULT", "DORMANT"];
 const EVENTS: [&str; 7] = [
     "NONE",

@@ -281,16 +281,7 @@ pub fn parse(
             req.u8(IFLA_LINKMODE, m);
         } else if w == "state" {
             let v = args.need()?;
-            const STATES: [&str; 7] = [
-                "UNKNOWN",
-                "NOTPRESENT",
-                "DOWN",
-                "LOWERLAYERDOWN",
-                "TESTING",
-                "DORMANT",
-                "UP",
-            ];
-            let s = STATES
+            let s = OPER_STATES
                 .iter()
                 .position(|s| s.eq_ignore_ascii_case(&v))
                 .ok_or_else(|| invarg("Invalid operstate\n", &v))?;
